@@ -1,0 +1,4 @@
+; Multi-line HTML comments (suppression blocks) fold. Unit folding (Hoofdstuk,
+; Artikel) needs the hierarchy that wetlint_syntax rebuilds; the language
+; server offers it as LSP folding ranges instead.
+(comment) @fold
