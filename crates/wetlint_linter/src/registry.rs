@@ -1,0 +1,47 @@
+//! The list of all rules. Adding a rule: one file under `rules/<family>/`,
+//! one `mod` line in that family's `mod.rs`, one line here.
+
+use std::sync::LazyLock;
+
+use crate::rule::{Rule, RuleMeta};
+use crate::rules::{uitvoering, waarden};
+use crate::wl;
+
+static RULES: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(|| {
+    vec![
+        Box::new(uitvoering::uitvoeringstoets_ontbreekt::UitvoeringstoetsOntbreekt),
+        Box::new(uitvoering::uitvoeringsparagraaf_ontbreekt::UitvoeringsparagraafOntbreekt),
+        Box::new(uitvoering::udo_ontbreekt::UdoOntbreekt),
+        Box::new(uitvoering::financiele_gevolgen_decentraal_ontbreekt::FinancieleGevolgenDecentraalOntbreekt),
+        Box::new(uitvoering::comply_or_explain_uitvoeringstoets::ComplyOrExplainUitvoeringstoets),
+        Box::new(uitvoering::invoeringstermijn_vvm::InvoeringstermijnVvm),
+        Box::new(uitvoering::signaleringsmechanisme::Signaleringsmechanisme),
+        Box::new(uitvoering::doenvermogen_ontbreekt::DoenvermogenOntbreekt),
+        Box::new(uitvoering::toezicht_handhaving_paragraaf::ToezichtHandhavingParagraaf),
+        Box::new(waarden::waarden_dekking::WaardenDekking),
+        Box::new(waarden::npm_eenzijdig::NpmEenzijdig),
+        Box::new(waarden::waarde_genoemd_niet_onderbouwd::WaardeGenoemdNietOnderbouwd),
+        Box::new(waarden::publieke_waarden_uitvoeringsorganisatie::PubliekeWaardenUitvoeringsorganisatie),
+        Box::new(waarden::menselijke_maat_zonder_afwijkingsruimte::MenselijkeMaatZonderAfwijkingsruimte),
+    ]
+});
+
+/// All rules, in catalog order.
+pub fn all() -> &'static [Box<dyn Rule>] {
+    &RULES
+}
+
+/// Metadata of every rule, including wetlint's own suppression checks.
+pub fn metas() -> Vec<&'static RuleMeta> {
+    let mut v: Vec<&'static RuleMeta> = all().iter().map(|r| r.meta()).collect();
+    v.push(&wl::OnderdrukkingZonderReden::META);
+    v.push(&wl::OnderdrukkingOngebruikt::META);
+    v
+}
+
+/// Finds a rule's metadata by id or name.
+pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
+    metas()
+        .into_iter()
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}

@@ -1,0 +1,4 @@
+//! All rules, one file each, grouped by catalog family.
+
+pub mod uitvoering;
+pub mod waarden;
