@@ -1,0 +1,461 @@
+//! `wetlint check`: discover files, read and parse them in parallel, pair
+//! regulations with their toelichting, run the rules, apply configuration
+//! and baseline, render, and compute the exit code.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSetBuilder};
+use rayon::prelude::*;
+use wetlint_diagnostics::{
+    Diagnostic, FileError, OutputFormat, Position, Report, RuleInfo, Severity,
+};
+use wetlint_linter::{Input, Profile, Selection, Settings, Source, registry};
+
+use crate::config::{self, Loaded};
+use crate::pairing::{self, FileInfo};
+use crate::{baseline, input};
+
+/// Options of `wetlint check`, after argument parsing.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub profile: Option<Profile>,
+    pub select: Vec<String>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub preview: bool,
+    pub output_format: OutputFormat,
+    pub fail_on: Option<Severity>,
+    pub exit_zero: bool,
+    pub statistics: bool,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+    pub toelichting: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub color: bool,
+}
+
+/// Extensions picked up when walking folders.
+const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+struct Parsed {
+    display: String,
+    path: PathBuf,
+    text: String,
+    doc: wetlint_syntax::Document,
+}
+
+fn display_path(p: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = cwd
+        .as_deref()
+        .and_then(|c| p.strip_prefix(c).ok())
+        .unwrap_or(p);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Lists the files to check. Explicit files are always taken; folders are
+/// walked honouring `.gitignore`, `.ignore` and `.wetlintignore`.
+fn discover(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            out.push(p.clone());
+            continue;
+        }
+        if !p.exists() {
+            errors.push(FileError {
+                filename: display_path(p),
+                location: None,
+                message: "bestand of map bestaat niet".into(),
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(p)
+            .add_custom_ignore_filename(".wetlintignore")
+            .require_git(false)
+            .follow_links(false)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    let path = e.path();
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && path
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+                    {
+                        out.push(path.to_path_buf());
+                    }
+                }
+                Err(err) => errors.push(FileError {
+                    filename: display_path(p),
+                    location: None,
+                    message: format!("kan de map niet doorlopen: {err}"),
+                }),
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A document wetlint has something to say about: a regulation, a
+/// toelichting, or an unknown text that still has articles.
+fn is_draft(doc: &wetlint_syntax::Document) -> bool {
+    doc.kind().is_regulation() || doc.kind().is_toelichting() || !doc.articles.is_empty()
+}
+
+/// Runs the check; returns the exit code (0 clean, 1 findings, 2 errors).
+pub fn run(opts: &Options) -> u8 {
+    let mut errors: Vec<FileError> = Vec::new();
+    let paths = if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    let mut files = discover(&paths, &mut errors);
+    if let Some(t) = &opts.toelichting
+        && !files.contains(t)
+    {
+        files.push(t.clone());
+    }
+
+    // Configuration, per folder.
+    let mut cache = BTreeMap::new();
+    let explicit_config = match &opts.config {
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| format!("{}: kan niet lezen: {e}", p.display()))
+            .and_then(|t| config::parse(p, &t))
+        {
+            Ok(c) => Some(Loaded {
+                path: p.clone(),
+                dir: p.parent().map(Path::to_path_buf).unwrap_or_default(),
+                config: c,
+            }),
+            Err(e) => {
+                eprintln!("wetlint: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut configs: Vec<Option<Loaded>> = Vec::with_capacity(files.len());
+    for f in &files {
+        let loaded = match &explicit_config {
+            Some(c) => Some(c.clone()),
+            None => {
+                let dir = f
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+                match config::discover(&dir, &mut cache) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        eprintln!("wetlint: {e}");
+                        return 2;
+                    }
+                }
+            }
+        };
+        configs.push(loaded);
+    }
+
+    // Read and parse in parallel.
+    let results: Vec<Result<Parsed, FileError>> = files
+        .par_iter()
+        .map(|p| {
+            let display = display_path(p);
+            match input::read_text(p) {
+                Ok(text) => {
+                    let name = p.file_name().and_then(|n| n.to_str());
+                    let doc = wetlint_syntax::parse(&text, name);
+                    Ok(Parsed {
+                        display,
+                        path: p.clone(),
+                        text,
+                        doc,
+                    })
+                }
+                Err((message, pos)) => Err(FileError {
+                    filename: display,
+                    location: pos.map(|(row, column)| Position { row, column }),
+                    message,
+                }),
+            }
+        })
+        .collect();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    let mut parsed_config: Vec<Option<Loaded>> = Vec::new();
+    let mut skipped = 0usize;
+    for (r, c) in results.into_iter().zip(configs) {
+        match r {
+            Ok(p) if is_draft(&p.doc) || opts.paths.iter().any(|x| x == &p.path) => {
+                parsed.push(p);
+                parsed_config.push(c);
+            }
+            Ok(_) => skipped += 1,
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // Pairing.
+    let mut explicit_pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
+    if let Some(t) = &opts.toelichting {
+        if let Some(r) = parsed.iter().find(|p| {
+            p.doc.kind().is_regulation() || (!p.doc.kind().is_toelichting() && p.path != *t)
+        }) {
+            explicit_pairs.push((r.path.clone(), t.clone()));
+        }
+    }
+    for c in parsed_config.iter().flatten() {
+        for pr in &c.config.pairs {
+            explicit_pairs.push((c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)));
+        }
+    }
+    explicit_pairs.sort();
+    explicit_pairs.dedup();
+    let infos: Vec<FileInfo<'_>> = parsed
+        .iter()
+        .map(|p| FileInfo {
+            path: &p.path,
+            is_toelichting: p.doc.kind().is_toelichting(),
+            is_regulation: !p.doc.kind().is_toelichting(),
+        })
+        .collect();
+    let units = pairing::pair(&infos, &explicit_pairs);
+
+    let data = match wetlint_data::Data::builtin() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("wetlint: interne fout in de ingebouwde gegevens: {e}");
+            return 2;
+        }
+    };
+
+    // Check every unit in parallel.
+    let diagnostics: Vec<Diagnostic> = units
+        .par_iter()
+        .flat_map_iter(|u| {
+            let cfg = u
+                .regeling
+                .or(u.toelichting)
+                .and_then(|i| parsed_config[i].as_ref());
+            let settings = settings_for(opts, cfg.map(|c| &c.config));
+            let src = |i: usize| Source {
+                path: &parsed[i].display,
+                text: &parsed[i].text,
+                doc: &parsed[i].doc,
+            };
+            let input = Input {
+                regeling: u.regeling.map(src),
+                toelichting: u.toelichting.map(src),
+            };
+            let diags = wetlint_linter::check(&input, &settings, data);
+            let per_file = per_file_ignores(cfg, u, &parsed);
+            diags
+                .into_iter()
+                .filter(move |d| {
+                    !per_file.iter().any(|(file, sels)| {
+                        *file == d.filename && sels.iter().any(|s| selects(s, &d.code))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+
+    let mut diagnostics = diagnostics;
+    diagnostics.sort_by(|a, b| a.canonical_cmp(b));
+    let sources: HashMap<String, String> = parsed
+        .iter()
+        .map(|p| (p.display.clone(), p.text.clone()))
+        .collect();
+    let source_of = |f: &str| sources.get(f).cloned();
+
+    if let Some(path) = &opts.write_baseline {
+        let prints = baseline::fingerprints(&diagnostics, &source_of);
+        if let Err(e) = baseline::write(path, &diagnostics, &prints) {
+            eprintln!("wetlint: {e}");
+            return 2;
+        }
+        eprintln!(
+            "wetlint: baseline met {} bevindingen geschreven naar {}",
+            diagnostics.len(),
+            path.display()
+        );
+        return if errors.is_empty() { 0 } else { 2 };
+    }
+    if let Some(path) = &opts.baseline {
+        let known = match baseline::read(path) {
+            Ok(k) => k,
+            Err(e) => {
+                eprintln!("wetlint: {e}");
+                return 2;
+            }
+        };
+        let prints = baseline::fingerprints(&diagnostics, &source_of);
+        let before = diagnostics.len();
+        diagnostics = diagnostics
+            .into_iter()
+            .zip(prints)
+            .filter(|(d, f)| !known.contains(&(d.code.clone(), d.filename.clone(), f.clone())))
+            .map(|(d, _)| d)
+            .collect();
+        if matches!(opts.output_format, OutputFormat::Human) {
+            eprintln!(
+                "wetlint: {} bevindingen uit de baseline overgeslagen",
+                before - diagnostics.len()
+            );
+        }
+    }
+
+    let rules: Vec<RuleInfo> = registry::metas()
+        .into_iter()
+        .map(|m| RuleInfo {
+            code: m.code.into(),
+            name: m.name.into(),
+            summary: m.summary.into(),
+            url: Some(m.url()),
+            default_severity: m.severity_for(Profile::Concept).unwrap_or(Severity::Info),
+        })
+        .collect();
+    let report = Report {
+        diagnostics,
+        errors,
+        files_checked: parsed.len(),
+        rules,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let human = wetlint_diagnostics::HumanOptions {
+        color: opts.color,
+        ..wetlint_diagnostics::HumanOptions::for_stdout()
+    };
+    let written = if opts.statistics {
+        if matches!(
+            opts.output_format,
+            OutputFormat::Json | OutputFormat::JsonLines
+        ) {
+            wetlint_diagnostics::write_statistics_json(&report, &mut out)
+        } else {
+            wetlint_diagnostics::write_statistics(&report, &mut out)
+        }
+    } else {
+        wetlint_diagnostics::write_report(opts.output_format, &report, &sources, &human, &mut out)
+    };
+    let flushed = written.and_then(|_| out.flush());
+    if let Err(e) = flushed
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("wetlint: kan de uitvoer niet schrijven: {e}");
+        return 2;
+    }
+    if skipped > 0 && matches!(opts.output_format, OutputFormat::Human) {
+        eprintln!(
+            "wetlint: {skipped} bestand(en) overgeslagen: geen regeling of toelichting herkend"
+        );
+    }
+    for e in &report.errors {
+        if !matches!(
+            opts.output_format,
+            OutputFormat::Human | OutputFormat::Concise
+        ) {
+            let pos = e
+                .location
+                .map(|p| format!(":{}:{}", p.row, p.column))
+                .unwrap_or_default();
+            eprintln!("wetlint: {}{pos}: {}", e.filename, e.message);
+        }
+    }
+
+    if !report.errors.is_empty() {
+        return 2;
+    }
+    if opts.exit_zero {
+        return 0;
+    }
+    let fail_on = opts
+        .fail_on
+        .or_else(|| {
+            parsed_config
+                .iter()
+                .flatten()
+                .find_map(|c| c.config.fail_on.and_then(|l| l.severity()))
+        })
+        .unwrap_or(Severity::Error);
+    if report.diagnostics.iter().any(|d| d.severity >= fail_on) {
+        1
+    } else {
+        0
+    }
+}
+
+fn selects(selector: &str, code: &str) -> bool {
+    registry::find(code).is_some_and(|m| wetlint_linter::select::matches(selector, m))
+}
+
+fn settings_for(opts: &Options, cfg: Option<&config::Config>) -> Settings {
+    let mut selection = Selection {
+        select: if opts.select.is_empty() {
+            cfg.map(|c| c.select.clone()).unwrap_or_default()
+        } else {
+            opts.select.clone()
+        },
+        extend_select: cfg.map(|c| c.extend_select.clone()).unwrap_or_default(),
+        ignore: cfg.map(|c| c.ignore.clone()).unwrap_or_default(),
+        preview: opts.preview || cfg.and_then(|c| c.preview).unwrap_or(false),
+    };
+    selection
+        .extend_select
+        .extend(opts.extend_select.iter().cloned());
+    selection.ignore.extend(opts.ignore.iter().cloned());
+    Settings {
+        profile: opts
+            .profile
+            .or(cfg.and_then(|c| c.profile))
+            .unwrap_or_default(),
+        selection,
+        severity: cfg
+            .map(|c| {
+                c.severity
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.severity()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// (display path, selectors) of the unit's files that match a per-file-ignores glob.
+fn per_file_ignores(
+    cfg: Option<&Loaded>,
+    unit: &pairing::Unit,
+    parsed: &[Parsed],
+) -> Vec<(String, Vec<String>)> {
+    let Some(cfg) = cfg else { return Vec::new() };
+    let mut out = Vec::new();
+    for (pattern, sels) in &cfg.config.per_file_ignores {
+        let Ok(glob) = Glob::new(pattern) else {
+            continue;
+        };
+        let mut b = GlobSetBuilder::new();
+        b.add(glob);
+        let Ok(set) = b.build() else { continue };
+        for i in [unit.regeling, unit.toelichting].into_iter().flatten() {
+            let p = &parsed[i];
+            let abs = std::fs::canonicalize(&p.path).unwrap_or_else(|_| p.path.clone());
+            let dir = std::fs::canonicalize(&cfg.dir).unwrap_or_else(|_| cfg.dir.clone());
+            let rel = abs.strip_prefix(&dir).unwrap_or(&abs);
+            if set.is_match(rel) {
+                out.push((p.display.clone(), sels.clone()));
+            }
+        }
+    }
+    out
+}
