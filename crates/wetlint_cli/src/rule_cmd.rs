@@ -36,28 +36,6 @@ fn out(m: &RuleMeta) -> RuleOut<'_> {
     }
 }
 
-fn text(m: &RuleMeta) -> String {
-    let sev: Vec<String> = Profile::ALL
-        .iter()
-        .map(|p| {
-            format!(
-                "{}: {}",
-                p.as_str(),
-                m.severity_for(*p).map_or("uit", |s| s.label_nl())
-            )
-        })
-        .collect();
-    format!(
-        "# {} {}\n\n{}\n\nCategorie: {}. Ernst per profiel: {}.\n\n{}\n",
-        m.code,
-        m.name,
-        m.summary,
-        m.category.label_nl(),
-        sev.join(", "),
-        m.documentation()
-    )
-}
-
 /// Prints one rule or all; returns the exit code.
 pub fn run(id: Option<&str>, all: bool, json: bool) -> u8 {
     let metas: Vec<&RuleMeta> = if all {
@@ -93,7 +71,7 @@ pub fn run(id: Option<&str>, all: bool, json: bool) -> u8 {
             println!("{:<11} {:<44} {}", m.code, m.name, m.summary);
         }
     } else {
-        print!("{}", text(metas[0]));
+        print!("{}", metas[0].page());
     }
     0
 }

@@ -130,6 +130,37 @@ impl RuleMeta {
             .to_string()
     }
 
+    /// The rule's documentation page (Markdown, Dutch): title, summary, a
+    /// table of severities per profile, then the doc comment. Used by
+    /// `wetlint rule` and for `docs/rules/<name>.md`.
+    pub fn page(&self) -> String {
+        let sev = |p: Profile| self.severity_for(p).map_or("uit", |s| s.label_nl());
+        let aw = if self.aanwijzingen.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "Aanwijzingen voor de regelgeving: {}.\n\n",
+                self.aanwijzingen.iter().map(|a| format!("Ar {a}")).collect::<Vec<_>>().join(", ")
+            )
+        };
+        format!(
+            "# {} `{}`\n\n{}.\n\n| categorie | status | concept | consultatie | indiening | batch |\n|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} |\n\n{aw}{}\n",
+            self.code,
+            self.name,
+            self.summary,
+            self.category.label_nl(),
+            match self.status {
+                Status::Preview => "preview",
+                Status::Stable => "stabiel",
+            },
+            sev(Profile::Concept),
+            sev(Profile::Consultatie),
+            sev(Profile::Indiening),
+            sev(Profile::Batch),
+            self.documentation()
+        )
+    }
+
     /// URL of the rule's documentation page.
     pub fn url(&self) -> String {
         format!("{}/{}.md", crate::DOCS_BASE_URL, self.name)
