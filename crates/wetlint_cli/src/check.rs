@@ -6,16 +6,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSetBuilder};
 use rayon::prelude::*;
+use wetlint_config::config::{self, Loaded};
+use wetlint_config::pairing::{self, FileInfo};
 use wetlint_diagnostics::{
     Diagnostic, FileError, OutputFormat, Position, Report, RuleInfo, Severity,
 };
-use wetlint_linter::{Input, Profile, Selection, Settings, Source, registry};
+use wetlint_linter::{Input, Profile, Settings, Source, registry};
 
-use crate::config::{self, Loaded};
-use crate::pairing::{self, FileInfo};
-use crate::{baseline, input};
+use crate::{baseline, cache, input};
 
 /// Options of `wetlint check`, after argument parsing.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +34,9 @@ pub struct Options {
     pub toelichting: Option<PathBuf>,
     pub config: Option<PathBuf>,
     pub color: bool,
+    pub no_cache: bool,
+    pub cache_dir: Option<PathBuf>,
+    pub clear_cache: bool,
 }
 
 /// Extensions picked up when walking folders.
@@ -239,10 +241,19 @@ pub fn run(opts: &Options) -> u8 {
         }
     };
 
-    // Check every unit in parallel.
+    let cache =
+        (!opts.no_cache).then(|| cache::Cache::new(cache::dir_for(opts.cache_dir.as_deref())));
+    if opts.clear_cache
+        && let Some(c) = &cache
+        && let Err(e) = c.clear()
+    {
+        eprintln!("wetlint: kan de cache niet leegmaken: {e}");
+    }
+
+    // Check every unit in parallel (or take its result from the cache).
     let diagnostics: Vec<Diagnostic> = units
         .par_iter()
-        .flat_map_iter(|u| {
+        .flat_map_iter(|u| -> Vec<Diagnostic> {
             let cfg = u
                 .regeling
                 .or(u.toelichting)
@@ -257,16 +268,27 @@ pub fn run(opts: &Options) -> u8 {
                 regeling: u.regeling.map(src),
                 toelichting: u.toelichting.map(src),
             };
-            let diags = wetlint_linter::check(&input, &settings, data);
-            let per_file = per_file_ignores(cfg, u, &parsed);
-            diags
+            let files: Vec<(&str, &str)> = [u.regeling, u.toelichting]
                 .into_iter()
-                .filter(move |d| {
-                    !per_file.iter().any(|(file, sels)| {
-                        *file == d.filename && sels.iter().any(|s| selects(s, &d.code))
-                    })
-                })
-                .collect::<Vec<_>>()
+                .flatten()
+                .map(|i| (parsed[i].display.as_str(), parsed[i].text.as_str()))
+                .collect();
+            let key = cache.as_ref().map(|c| c.key(&files, &settings));
+            if let (Some(c), Some(k)) = (&cache, key)
+                && let Some(hit) = c.get(k)
+            {
+                return hit;
+            }
+            let diags = apply_per_file_ignores(
+                cfg,
+                u,
+                &parsed,
+                wetlint_linter::check(&input, &settings, data),
+            );
+            if let (Some(c), Some(k)) = (&cache, key) {
+                c.put(k, &diags);
+            }
+            diags
         })
         .collect();
 
@@ -396,66 +418,50 @@ pub fn run(opts: &Options) -> u8 {
     }
 }
 
-fn selects(selector: &str, code: &str) -> bool {
-    registry::find(code).is_some_and(|m| wetlint_linter::select::matches(selector, m))
-}
-
 fn settings_for(opts: &Options, cfg: Option<&config::Config>) -> Settings {
-    let mut selection = Selection {
-        select: if opts.select.is_empty() {
-            cfg.map(|c| c.select.clone()).unwrap_or_default()
-        } else {
-            opts.select.clone()
+    wetlint_config::settings(
+        &wetlint_config::Overrides {
+            profile: opts.profile,
+            select: opts.select.clone(),
+            extend_select: opts.extend_select.clone(),
+            ignore: opts.ignore.clone(),
+            preview: opts.preview,
         },
-        extend_select: cfg.map(|c| c.extend_select.clone()).unwrap_or_default(),
-        ignore: cfg.map(|c| c.ignore.clone()).unwrap_or_default(),
-        preview: opts.preview || cfg.and_then(|c| c.preview).unwrap_or(false),
-    };
-    selection
-        .extend_select
-        .extend(opts.extend_select.iter().cloned());
-    selection.ignore.extend(opts.ignore.iter().cloned());
-    Settings {
-        profile: opts
-            .profile
-            .or(cfg.and_then(|c| c.profile))
-            .unwrap_or_default(),
-        selection,
-        severity: cfg
-            .map(|c| {
-                c.severity
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.severity()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    }
+        cfg,
+    )
 }
 
-/// (display path, selectors) of the unit's files that match a per-file-ignores glob.
-fn per_file_ignores(
+/// Drops diagnostics of files that a `[per-file-ignores]` glob excludes for that rule.
+fn apply_per_file_ignores(
     cfg: Option<&Loaded>,
     unit: &pairing::Unit,
     parsed: &[Parsed],
-) -> Vec<(String, Vec<String>)> {
-    let Some(cfg) = cfg else { return Vec::new() };
-    let mut out = Vec::new();
-    for (pattern, sels) in &cfg.config.per_file_ignores {
-        let Ok(glob) = Glob::new(pattern) else {
-            continue;
-        };
-        let mut b = GlobSetBuilder::new();
-        b.add(glob);
-        let Ok(set) = b.build() else { continue };
-        for i in [unit.regeling, unit.toelichting].into_iter().flatten() {
+    diags: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let Some(cfg) = cfg else { return diags };
+    if cfg.config.per_file_ignores.is_empty() {
+        return diags;
+    }
+    let dir = std::fs::canonicalize(&cfg.dir).unwrap_or_else(|_| cfg.dir.clone());
+    let rel: Vec<(String, PathBuf)> = [unit.regeling, unit.toelichting]
+        .into_iter()
+        .flatten()
+        .map(|i| {
             let p = &parsed[i];
             let abs = std::fs::canonicalize(&p.path).unwrap_or_else(|_| p.path.clone());
-            let dir = std::fs::canonicalize(&cfg.dir).unwrap_or_else(|_| cfg.dir.clone());
-            let rel = abs.strip_prefix(&dir).unwrap_or(&abs);
-            if set.is_match(rel) {
-                out.push((p.display.clone(), sels.clone()));
-            }
-        }
-    }
-    out
+            (
+                p.display.clone(),
+                abs.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or(abs),
+            )
+        })
+        .collect();
+    diags
+        .into_iter()
+        .filter(|d| {
+            !rel.iter().any(|(display, path)| {
+                *display == d.filename
+                    && wetlint_config::per_file_ignored(&cfg.config, path, &d.code)
+            })
+        })
+        .collect()
 }

@@ -1,11 +1,11 @@
 //! The `wetlint` binary: argument parsing and dispatch to subcommands.
 
 mod baseline;
+mod cache;
 mod check;
-mod config;
+mod index_cmd;
 mod input;
 mod outline;
-mod pairing;
 mod rule_cmd;
 
 use std::path::PathBuf;
@@ -103,6 +103,15 @@ enum Command {
         /// Kleur in de uitvoer (auto: alleen op een terminal).
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
+        /// Gebruik en vul de resultatencache niet.
+        #[arg(long)]
+        no_cache: bool,
+        /// Map voor de resultatencache (standaard .wetlint-cache).
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+        /// Maak de resultatencache eerst leeg.
+        #[arg(long)]
+        clear_cache: bool,
     },
     /// Toon de structuur van een document (artikelen, begrippen, verwijzingen, koppen).
     Outline {
@@ -111,6 +120,15 @@ enum Command {
         /// Uitvoerformaat.
         #[arg(long, value_enum, default_value_t = OutlineFormat::Text)]
         output_format: OutlineFormat,
+    },
+    /// Bouw de index van begripsbepalingen en citeertitels over een verzameling regelgeving.
+    Index {
+        /// Bestanden of mappen.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Het indexbestand dat wordt geschreven.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Toon de documentatie van een regel, of van alle regels.
     Rule {
@@ -164,6 +182,9 @@ fn main() -> ExitCode {
             toelichting,
             config,
             color,
+            no_cache,
+            cache_dir,
+            clear_cache,
         } => {
             let color = match color {
                 ColorArg::Always => true,
@@ -190,12 +211,16 @@ fn main() -> ExitCode {
                 toelichting,
                 config,
                 color,
+                no_cache,
+                cache_dir,
+                clear_cache,
             })
         }
         Command::Outline {
             file,
             output_format,
         } => outline_cmd(&file, output_format),
+        Command::Index { paths, out } => index_cmd::run(&paths, &out),
         Command::Rule {
             id,
             all,

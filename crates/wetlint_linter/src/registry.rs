@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::rule::{Rule, RuleMeta};
-use crate::rules::{uitvoering, waarden};
+use crate::rules::{legistiek, uitvoering, waarden};
 use crate::wl;
 
 static RULES: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(|| {
@@ -23,6 +23,13 @@ static RULES: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(|| {
         Box::new(waarden::waarde_genoemd_niet_onderbouwd::WaardeGenoemdNietOnderbouwd),
         Box::new(waarden::publieke_waarden_uitvoeringsorganisatie::PubliekeWaardenUitvoeringsorganisatie),
         Box::new(waarden::menselijke_maat_zonder_afwijkingsruimte::MenselijkeMaatZonderAfwijkingsruimte),
+        Box::new(legistiek::artikelsgewijze_toelichting_ontbreekt::ArtikelsgewijzeToelichtingOntbreekt),
+        Box::new(legistiek::interne_verwijzing_ongeldig::InterneVerwijzingOngeldig),
+        Box::new(legistiek::begrip_gedefinieerd_niet_gebruikt::BegripGedefinieerdNietGebruikt),
+        Box::new(legistiek::begrip_of_afkorting_niet_gedefinieerd::BegripOfAfkortingNietGedefinieerd),
+        Box::new(legistiek::onze_minister_ongedefinieerd::OnzeMinisterOngedefinieerd),
+        Box::new(legistiek::begripsbepaling_vorm::BegripsbepalingVorm),
+        Box::new(legistiek::citeertitel::Citeertitel),
     ]
 });
 
@@ -43,5 +50,9 @@ pub fn metas() -> Vec<&'static RuleMeta> {
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
     metas()
         .into_iter()
-        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+        .find(|m| {
+            m.code.eq_ignore_ascii_case(code_or_name)
+                || m.name == code_or_name
+                || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(code_or_name))
+        })
 }

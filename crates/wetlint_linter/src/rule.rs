@@ -110,11 +110,27 @@ pub struct RuleMeta {
     pub scope: Scope,
     /// Current numbers of the Aanwijzingen voor de regelgeving the rule rests on.
     pub aanwijzingen: &'static [&'static str],
+    /// Catalog ids merged into this rule (catalog §2.F); selecting one selects this rule.
+    pub aliases: &'static [&'static str],
     /// The rule's documentation (its doc comment), Markdown in Dutch.
     pub doc: &'static str,
 }
 
 impl RuleMeta {
+    /// Defaults for fields a declaration leaves out (`aliases`).
+    pub const EMPTY: RuleMeta = RuleMeta {
+        code: "",
+        name: "",
+        category: Category::Wetlint,
+        summary: "",
+        severity: [None; 4],
+        status: Status::Preview,
+        scope: Scope::Paar,
+        aanwijzingen: &[],
+        aliases: &[],
+        doc: "",
+    };
+
     pub fn severity_for(&self, profile: Profile) -> Option<Severity> {
         self.severity[profile.index()]
     }
@@ -212,7 +228,8 @@ macro_rules! declare_rule {
         impl $name {
             pub const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
                 doc: concat!($($doc, "\n"),*),
-                $($field: $value),*
+                $($field: $value,)*
+                ..$crate::rule::RuleMeta::EMPTY
             };
         }
     };

@@ -14,6 +14,7 @@ pub fn matches(selector: &str, meta: &RuleMeta) -> bool {
     }
     let upper = s.to_ascii_uppercase();
     meta.code == upper
+        || meta.aliases.iter().any(|a| *a == upper)
         || (meta.code.starts_with(&upper) && upper.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         || meta.name == s
         || format!("{:?}", meta.category).eq_ignore_ascii_case(s)
