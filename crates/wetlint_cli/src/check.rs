@@ -35,6 +35,7 @@ pub struct Options {
     pub config: Option<PathBuf>,
     pub color: bool,
     pub no_cache: bool,
+    pub index: Option<PathBuf>,
     pub cache_dir: Option<PathBuf>,
     pub clear_cache: bool,
 }
@@ -241,6 +242,16 @@ pub fn run(opts: &Options) -> u8 {
         }
     };
 
+    let index = match &opts.index {
+        Some(p) => match wetlint_index::Index::load(p) {
+            Ok(i) => Some(wetlint_linter::IndexRef(std::sync::Arc::new(i))),
+            Err(e) => {
+                eprintln!("wetlint: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
     let cache =
         (!opts.no_cache).then(|| cache::Cache::new(cache::dir_for(opts.cache_dir.as_deref())));
     if opts.clear_cache
@@ -258,7 +269,7 @@ pub fn run(opts: &Options) -> u8 {
                 .regeling
                 .or(u.toelichting)
                 .and_then(|i| parsed_config[i].as_ref());
-            let settings = settings_for(opts, cfg.map(|c| &c.config));
+            let settings = settings_for(opts, cfg.map(|c| &c.config), index.as_ref());
             let src = |i: usize| Source {
                 path: &parsed[i].display,
                 text: &parsed[i].text,
@@ -418,8 +429,12 @@ pub fn run(opts: &Options) -> u8 {
     }
 }
 
-fn settings_for(opts: &Options, cfg: Option<&config::Config>) -> Settings {
-    wetlint_config::settings(
+fn settings_for(
+    opts: &Options,
+    cfg: Option<&config::Config>,
+    index: Option<&wetlint_linter::IndexRef>,
+) -> Settings {
+    let mut settings = wetlint_config::settings(
         &wetlint_config::Overrides {
             profile: opts.profile,
             select: opts.select.clone(),
@@ -428,7 +443,9 @@ fn settings_for(opts: &Options, cfg: Option<&config::Config>) -> Settings {
             preview: opts.preview,
         },
         cfg,
-    )
+    );
+    settings.index = index.cloned();
+    settings
 }
 
 /// Drops diagnostics of files that a `[per-file-ignores]` glob excludes for that rule.

@@ -103,6 +103,9 @@ enum Command {
         /// Kleur in de uitvoer (auto: alleen op een terminal).
         #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
         color: ColorArg,
+        /// Index van begripsbepalingen en citeertitels (gemaakt met `wetlint index`).
+        #[arg(long)]
+        index: Option<PathBuf>,
         /// Gebruik en vul de resultatencache niet.
         #[arg(long)]
         no_cache: bool,
@@ -183,6 +186,7 @@ fn main() -> ExitCode {
             config,
             color,
             no_cache,
+            index,
             cache_dir,
             clear_cache,
         } => {

@@ -15,7 +15,11 @@ fn root() -> PathBuf {
 }
 
 fn run(args: &[&str], cwd: &Path) -> Output {
-    bin().args(args).current_dir(cwd).output().expect("run wetlint")
+    bin()
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run wetlint")
 }
 
 fn stdout(o: &Output) -> String {
@@ -30,13 +34,32 @@ const TOELICHTING_ZONDER_UITVOERING: &str = "# Memorie van toelichting\n\n## I. 
 
 #[test]
 fn example_json_contract() {
-    let o = run(&["check", "fixtures/drafts/voorbeeldwet", "--output-format", "json"], &root());
+    let o = run(
+        &[
+            "check",
+            "fixtures/drafts/voorbeeldwet",
+            "--output-format",
+            "json",
+        ],
+        &root(),
+    );
     let code = o.status.code().unwrap_or(-1);
     assert!(code == 0 || code == 1, "exit code {code}: {}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
     let arr = v.as_array().expect("array");
     for d in arr {
-        for key in ["code", "name", "severity", "message", "filename", "location", "end_location", "url", "related", "fix"] {
+        for key in [
+            "code",
+            "name",
+            "severity",
+            "message",
+            "filename",
+            "location",
+            "end_location",
+            "url",
+            "related",
+            "fix",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
         assert!(d["location"]["row"].as_u64().unwrap_or(0) >= 1);
@@ -52,10 +75,16 @@ fn sarif_validates_against_the_schema() {
     let o = run(&["check", ".", "--output-format", "sarif"], dir.path());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let sarif: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("SARIF is JSON");
-    let schema_text = std::fs::read_to_string(root().join("crates/wetlint_diagnostics/tests/data/sarif-schema-2.1.0.json")).expect("schema");
+    let schema_text = std::fs::read_to_string(
+        root().join("crates/wetlint_diagnostics/tests/data/sarif-schema-2.1.0.json"),
+    )
+    .expect("schema");
     let schema: serde_json::Value = serde_json::from_str(&schema_text).expect("schema JSON");
     let validator = jsonschema::validator_for(&schema).expect("compile schema");
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "SARIF invalid: {errors:?}");
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "UITV-002");
 }
@@ -66,17 +95,39 @@ fn bad_input_is_reported_and_the_rest_is_checked() {
     let p = dir.path();
     std::fs::write(p.join("leeg.md"), "").expect("write");
     std::fs::write(p.join("binair.md"), [0x7f, b'E', b'L', b'F', 0, 1, 2, 3]).expect("write");
-    std::fs::write(p.join("kapot.md"), b"# Toelichting\n\nEen \xff ongeldige byte.\n").expect("write");
+    std::fs::write(
+        p.join("kapot.md"),
+        b"# Toelichting\n\nEen \xff ongeldige byte.\n",
+    )
+    .expect("write");
     let long = format!("Artikel 1 {}\n", "woord ".repeat(1_700_000));
     std::fs::write(p.join("lang.md"), long).expect("write");
     std::fs::write(p.join("mvt.md"), TOELICHTING_ZONDER_UITVOERING).expect("write");
-    let o = run(&["check", ".", "bestaat-niet.md", "--output-format", "concise"], p);
+    let o = run(
+        &[
+            "check",
+            ".",
+            "bestaat-niet.md",
+            "--output-format",
+            "concise",
+        ],
+        p,
+    );
     let out = stdout(&o) + &stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{out}");
-    assert!(out.contains("leeg.md") && out.contains("het bestand is leeg"), "{out}");
+    assert!(
+        out.contains("leeg.md") && out.contains("het bestand is leeg"),
+        "{out}"
+    );
     assert!(out.contains("binair.md") && out.contains("binair"), "{out}");
-    assert!(out.contains("kapot.md:3:5") && out.contains("geen geldige UTF-8"), "{out}");
-    assert!(out.contains("bestaat-niet.md") && out.contains("bestaat niet"), "{out}");
+    assert!(
+        out.contains("kapot.md:3:5") && out.contains("geen geldige UTF-8"),
+        "{out}"
+    );
+    assert!(
+        out.contains("bestaat-niet.md") && out.contains("bestaat niet"),
+        "{out}"
+    );
     // The good file is still checked and its finding reported.
     assert!(out.contains("mvt.md:1:3: UITV-002"), "{out}");
 }
@@ -85,32 +136,59 @@ fn bad_input_is_reported_and_the_rest_is_checked() {
 fn baseline_roundtrip() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("mvt.md"), TOELICHTING_ZONDER_UITVOERING).expect("write");
-    let o = run(&["check", ".", "--write-baseline", "baseline.json"], dir.path());
+    let o = run(
+        &["check", ".", "--write-baseline", "baseline.json"],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = run(&["check", ".", "--baseline", "baseline.json", "--output-format", "json"], dir.path());
+    let o = run(
+        &[
+            "check",
+            ".",
+            "--baseline",
+            "baseline.json",
+            "--output-format",
+            "json",
+        ],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim(), "[]");
     // Lines added above the finding do not invalidate the baseline.
     let shifted = format!("<!-- nieuwe regel -->\n\n{TOELICHTING_ZONDER_UITVOERING}");
     std::fs::write(dir.path().join("mvt.md"), shifted).expect("write");
-    let o = run(&["check", ".", "--baseline", "baseline.json", "--output-format", "json"], dir.path());
+    let o = run(
+        &[
+            "check",
+            ".",
+            "--baseline",
+            "baseline.json",
+            "--output-format",
+            "json",
+        ],
+        dir.path(),
+    );
     assert_eq!(stdout(&o).trim(), "[]", "{}", stderr(&o));
 }
 
 #[test]
 fn suppressions_need_a_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let with_reason = format!("<!-- wetlint-disable-file UITV-002: korte technische toelichting -->\n{TOELICHTING_ZONDER_UITVOERING}");
+    let with_reason = format!(
+        "<!-- wetlint-disable-file UITV-002: korte technische toelichting -->\n{TOELICHTING_ZONDER_UITVOERING}"
+    );
     std::fs::write(dir.path().join("mvt.md"), with_reason).expect("write");
     let o = run(&["check", ".", "--output-format", "concise"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(!stdout(&o).contains("UITV-002"));
-    let without = format!("<!-- wetlint-disable-file UITV-002 -->\n{TOELICHTING_ZONDER_UITVOERING}");
+    let without =
+        format!("<!-- wetlint-disable-file UITV-002 -->\n{TOELICHTING_ZONDER_UITVOERING}");
     std::fs::write(dir.path().join("mvt.md"), without).expect("write");
     let o = run(&["check", ".", "--output-format", "concise"], dir.path());
     let out = stdout(&o);
     assert!(out.contains("UITV-002") && out.contains("WL-001"), "{out}");
-    let unknown = format!("<!-- wetlint-disable-file XYZ-999: reden -->\n{TOELICHTING_ZONDER_UITVOERING}");
+    let unknown =
+        format!("<!-- wetlint-disable-file XYZ-999: reden -->\n{TOELICHTING_ZONDER_UITVOERING}");
     std::fs::write(dir.path().join("mvt.md"), unknown).expect("write");
     let o = run(&["check", ".", "--output-format", "concise"], dir.path());
     assert!(stdout(&o).contains("WL-002"), "{}", stdout(&o));
@@ -124,15 +202,37 @@ fn configuration_is_discovered_and_errors_name_the_line() {
     std::fs::write(dir.path().join("wetlint.toml"), "ignore = [\"UITV-002\"]\n").expect("write");
     let o = run(&["check", "sub", "--output-format", "concise"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    std::fs::write(dir.path().join("wetlint.toml"), "profile = \"concept\"\nprofiel = 3\n").expect("write");
+    std::fs::write(
+        dir.path().join("wetlint.toml"),
+        "profile = \"concept\"\nprofiel = 3\n",
+    )
+    .expect("write");
     let o = run(&["check", "sub"], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("wetlint.toml:2:1"), "{}", stderr(&o));
     // --select overrides the config's selection; --fail-on decides the exit code.
-    std::fs::write(dir.path().join("wetlint.toml"), "[severity]\n\"UITV-002\" = \"info\"\n").expect("write");
+    std::fs::write(
+        dir.path().join("wetlint.toml"),
+        "[severity]\n\"UITV-002\" = \"info\"\n",
+    )
+    .expect("write");
     let o = run(&["check", "sub", "--output-format", "concise"], dir.path());
-    assert_eq!(o.status.code(), Some(0), "info does not fail the default gate");
-    let o = run(&["check", "sub", "--fail-on", "info", "--output-format", "concise"], dir.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "info does not fail the default gate"
+    );
+    let o = run(
+        &[
+            "check",
+            "sub",
+            "--fail-on",
+            "info",
+            "--output-format",
+            "concise",
+        ],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -143,7 +243,11 @@ fn rule_documentation() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let rules = v.as_array().expect("array");
     assert!(rules.iter().any(|r| r["code"] == "UITV-001"));
-    assert!(rules.iter().all(|r| r["documentation"].as_str().is_some_and(|d| d.contains("## Waarom"))));
+    assert!(rules.iter().all(|r| {
+        r["documentation"]
+            .as_str()
+            .is_some_and(|d| d.contains("## Waarom"))
+    }));
     let o = run(&["rule", "uitvoeringsparagraaf-ontbreekt"], &root());
     assert!(stdout(&o).starts_with("# UITV-002"));
     let o = run(&["rule", "BESTAAT-NIET"], &root());

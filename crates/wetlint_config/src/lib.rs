@@ -49,6 +49,7 @@ pub fn settings(overrides: &Overrides, cfg: Option<&config::Config>) -> Settings
                     .collect()
             })
             .unwrap_or_default(),
+        index: None,
     }
 }
 

@@ -39,7 +39,9 @@ pub struct Scans<'a> {
 impl Scans<'_> {
     fn new(data: &Data) -> Self {
         Scans {
-            signals: (0..data.signaallijsten().len() + 2).map(|_| OnceLock::new()).collect(),
+            signals: (0..data.signaallijsten().len() + 2)
+                .map(|_| OnceLock::new())
+                .collect(),
             ..Scans::default()
         }
     }
@@ -51,22 +53,36 @@ pub struct Context<'a> {
     pub toelichting: Option<Source<'a>>,
     pub data: &'a Data,
     pub profile: Profile,
+    /// The definitions/citeertitel index of the repository, if one was given.
+    pub index: Option<&'a wetlint_index::Index>,
     reg_scans: Scans<'a>,
     toel_scans: Scans<'a>,
     section_keys: OnceLock<Vec<Vec<SectionKey>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(regeling: Option<Source<'a>>, toelichting: Option<Source<'a>>, data: &'a Data, profile: Profile) -> Self {
+    pub fn new(
+        regeling: Option<Source<'a>>,
+        toelichting: Option<Source<'a>>,
+        data: &'a Data,
+        profile: Profile,
+    ) -> Self {
         Context {
             regeling,
             toelichting,
             data,
             profile,
+            index: None,
             reg_scans: Scans::new(data),
             toel_scans: Scans::new(data),
             section_keys: OnceLock::new(),
         }
+    }
+
+    /// Attaches the repository index (FRAG-004, external references).
+    pub fn with_index(mut self, index: Option<&'a wetlint_index::Index>) -> Self {
+        self.index = index;
+        self
     }
 
     fn scans(&self, which: crate::Which) -> (&Scans<'a>, Option<Source<'a>>) {
@@ -86,38 +102,59 @@ impl<'a> Context<'a> {
     /// Organisation mentions in a document.
     pub fn orgs(&self, which: crate::Which) -> &[OrgHit<'a>] {
         let (scans, _) = self.scans(which);
-        let Some(p) = self.prepared(which) else { return &[] };
-        scans.orgs.get_or_init(|| self.data.organisations().find_in_prepared(p))
+        let Some(p) = self.prepared(which) else {
+            return &[];
+        };
+        scans
+            .orgs
+            .get_or_init(|| self.data.organisations().find_in_prepared(p))
     }
 
     /// Toets mentions in a document.
     pub fn toetsen(&self, which: crate::Which) -> &[ToetsHit<'a>] {
         let (scans, _) = self.scans(which);
-        let Some(p) = self.prepared(which) else { return &[] };
-        scans.toetsen.get_or_init(|| self.data.toetsen().find_in_prepared(p))
+        let Some(p) = self.prepared(which) else {
+            return &[];
+        };
+        scans
+            .toetsen
+            .get_or_init(|| self.data.toetsen().find_in_prepared(p))
     }
 
     /// Public-value mentions in a document.
     pub fn values(&self, which: crate::Which) -> &[ValueHit<'a>] {
         let (scans, _) = self.scans(which);
-        let Some(p) = self.prepared(which) else { return &[] };
-        scans.values.get_or_init(|| self.data.values().find_in_prepared(p))
+        let Some(p) = self.prepared(which) else {
+            return &[];
+        };
+        scans
+            .values
+            .get_or_init(|| self.data.values().find_in_prepared(p))
     }
 
     /// Hits of a named signal list of `signalen.toml` (or `opvolging`,
     /// `doenvermogen`), cached per list.
     pub fn signals(&self, which: crate::Which, list: &str) -> &[SignalHit<'a>] {
         let (scans, _) = self.scans(which);
-        let Some(p) = self.prepared(which) else { return &[] };
+        let Some(p) = self.prepared(which) else {
+            return &[];
+        };
         let (slot, lexicon) = match list {
             "opvolging" => (0, Some(self.data.toets_followups())),
             "doenvermogen" => (1, Some(self.data.doenvermogen())),
-            other => match self.data.signaallijsten().iter().position(|l| l.id() == other) {
+            other => match self
+                .data
+                .signaallijsten()
+                .iter()
+                .position(|l| l.id() == other)
+            {
                 Some(i) => (i + 2, self.data.signals(other)),
                 None => return &[],
             },
         };
-        let Some(cell) = scans.signals.get(slot) else { return &[] };
+        let Some(cell) = scans.signals.get(slot) else {
+            return &[];
+        };
         cell.get_or_init(|| lexicon.map(|l| l.find_in_prepared(p)).unwrap_or_default())
     }
 
@@ -136,10 +173,17 @@ impl<'a> Context<'a> {
 
     /// Toelichting sections whose heading (or an ancestor's) has `key`.
     pub fn sections_with(&self, key: SectionKey) -> Vec<usize> {
-        let Some(t) = self.toelichting else { return Vec::new() };
+        let Some(t) = self.toelichting else {
+            return Vec::new();
+        };
         let keys = self.section_keys();
         (0..t.doc.sections.len())
-            .filter(|&i| t.doc.section_path(i).iter().any(|&p| keys.get(p).is_some_and(|k| k.contains(&key))))
+            .filter(|&i| {
+                t.doc
+                    .section_path(i)
+                    .iter()
+                    .any(|&p| keys.get(p).is_some_and(|k| k.contains(&key)))
+            })
             .collect()
     }
 
@@ -178,7 +222,9 @@ impl<'a> Context<'a> {
             crate::Which::Toelichting => self.toelichting,
         }?;
         let blocks = &src.doc.blocks;
-        let i = blocks.partition_point(|b| b.span.start <= offset).checked_sub(1)?;
+        let i = blocks
+            .partition_point(|b| b.span.start <= offset)
+            .checked_sub(1)?;
         let b = &blocks[i];
         (b.span.start <= offset && offset <= b.span.end).then_some(b)
     }
@@ -187,7 +233,10 @@ impl<'a> Context<'a> {
     /// regulation itself (not quoted in an amendment).
     pub fn in_own_article(&self, offset: usize) -> bool {
         let Some(r) = self.regeling else { return false };
-        match self.block_at(crate::Which::Regeling, offset).map(|b| b.container) {
+        match self
+            .block_at(crate::Which::Regeling, offset)
+            .map(|b| b.container)
+        {
             Some(Container::Article { index }) => !r.doc.articles[index].quoted,
             _ => false,
         }

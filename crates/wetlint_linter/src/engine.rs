@@ -21,6 +21,24 @@ pub struct Settings {
     pub selection: Selection,
     /// Per-rule severity overrides by selector (`None` turns a rule off).
     pub severity: Vec<(String, Option<Severity>)>,
+    /// The definitions/citeertitel index (`wetlint check --index`), if any.
+    pub index: Option<IndexRef>,
+}
+
+/// A shared, loaded index. Its `Debug` output is a short summary, so
+/// settings can be hashed and logged cheaply.
+#[derive(Clone)]
+pub struct IndexRef(pub std::sync::Arc<wetlint_index::Index>);
+
+impl std::fmt::Debug for IndexRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Index({} regelingen, {} begrippen)",
+            self.0.regulations.len(),
+            self.0.definitions.len()
+        )
+    }
 }
 
 impl Settings {
@@ -59,7 +77,8 @@ pub struct Input<'a> {
 
 /// Runs all enabled rules over `input`.
 pub fn check(input: &Input<'_>, settings: &Settings, data: &Data) -> Vec<Diagnostic> {
-    let ctx = Context::new(input.regeling, input.toelichting, data, settings.profile);
+    let ctx = Context::new(input.regeling, input.toelichting, data, settings.profile)
+        .with_index(settings.index.as_ref().map(|i| &*i.0));
     let mut raw: Vec<(&'static RuleMeta, Severity, Finding)> = Vec::new();
     for rule in registry::all() {
         let meta = rule.meta();
@@ -68,20 +87,37 @@ pub fn check(input: &Input<'_>, settings: &Settings, data: &Data) -> Vec<Diagnos
         };
         let mut findings = Findings::default();
         // A rule bug must not take the whole run down: catch and report it.
-        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rule.check(&ctx, &mut findings)));
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rule.check(&ctx, &mut findings)
+        }));
         if ran.is_err() {
-            let which = if input.regeling.is_some() { Which::Regeling } else { Which::Toelichting };
+            let which = if input.regeling.is_some() {
+                Which::Regeling
+            } else {
+                Which::Toelichting
+            };
             raw.push((
                 meta,
                 Severity::Error,
-                Finding::new(which, Span::new(0, 0), format!("interne fout in regel {}; meld dit alstublieft", meta.code)),
+                Finding::new(
+                    which,
+                    Span::new(0, 0),
+                    format!("interne fout in regel {}; meld dit alstublieft", meta.code),
+                ),
             ));
             continue;
         }
         // A rule may soften or escalate, but an explicit override is final.
-        let overridden = settings.severity.iter().any(|(sel, _)| select::matches(sel, meta));
+        let overridden = settings
+            .severity
+            .iter()
+            .any(|(sel, _)| select::matches(sel, meta));
         for f in findings.items {
-            let sev = if overridden { severity } else { f.effective(severity) };
+            let sev = if overridden {
+                severity
+            } else {
+                f.effective(severity)
+            };
             raw.push((meta, sev, f));
         }
     }
@@ -90,7 +126,9 @@ pub fn check(input: &Input<'_>, settings: &Settings, data: &Data) -> Vec<Diagnos
     let mut out = Vec::new();
     let mut used: HashMap<(Which, usize), bool> = HashMap::new();
     for (meta, severity, f) in raw {
-        let Some(src) = source(input, f.which) else { continue };
+        let Some(src) = source(input, f.which) else {
+            continue;
+        };
         if let Some(idx) = suppressed_by(src, f.span, meta) {
             used.insert((f.which, idx), true);
             continue;
@@ -103,7 +141,9 @@ pub fn check(input: &Input<'_>, settings: &Settings, data: &Data) -> Vec<Diagnos
         }
     }
     out.sort_by(|a, b| a.canonical_cmp(b));
-    out.dedup_by(|a, b| a.code == b.code && a.filename == b.filename && a.range == b.range && a.message == b.message);
+    out.dedup_by(|a, b| {
+        a.code == b.code && a.filename == b.filename && a.range == b.range && a.message == b.message
+    });
     out
 }
 
@@ -130,7 +170,9 @@ fn suppressed_by(src: Source<'_>, span: Span, meta: &RuleMeta) -> Option<usize> 
             continue;
         }
         let hit = match s.kind {
-            SuppressionKind::NextLine => s.target.is_some_and(|t| line_of(t.start) <= at && at <= line_of(t.end)),
+            SuppressionKind::NextLine => s
+                .target
+                .is_some_and(|t| line_of(t.start) <= at && at <= line_of(t.end)),
             SuppressionKind::File => true,
             SuppressionKind::Disable => {
                 let end = sups[i + 1..]
@@ -156,7 +198,13 @@ pub(crate) fn position(src: Source<'_>, offset: usize) -> Position {
     }
 }
 
-fn to_diagnostic(input: &Input<'_>, src: Source<'_>, meta: &RuleMeta, severity: Severity, f: &Finding) -> Diagnostic {
+fn to_diagnostic(
+    input: &Input<'_>,
+    src: Source<'_>,
+    meta: &RuleMeta,
+    severity: Severity,
+    f: &Finding,
+) -> Diagnostic {
     let span = clamp(f.span, src.text.len());
     let related = f
         .related
@@ -168,7 +216,10 @@ fn to_diagnostic(input: &Input<'_>, src: Source<'_>, meta: &RuleMeta, severity: 
                 filename: s.path.to_string(),
                 location: position(s, rs.start),
                 end_location: position(s, rs.end),
-                range: TextRange { start: rs.start, end: rs.end },
+                range: TextRange {
+                    start: rs.start,
+                    end: rs.end,
+                },
                 message: r.message.clone(),
             })
         })
@@ -188,7 +239,10 @@ fn to_diagnostic(input: &Input<'_>, src: Source<'_>, meta: &RuleMeta, severity: 
                 let es = clamp(e.span, s.text.len());
                 Some(Edit {
                     filename: s.path.to_string(),
-                    range: TextRange { start: es.start, end: es.end },
+                    range: TextRange {
+                        start: es.start,
+                        end: es.end,
+                    },
                     location: position(s, es.start),
                     end_location: position(s, es.end),
                     content: e.content.clone(),
@@ -202,7 +256,10 @@ fn to_diagnostic(input: &Input<'_>, src: Source<'_>, meta: &RuleMeta, severity: 
         severity,
         message: f.message.clone(),
         filename: src.path.to_string(),
-        range: TextRange { start: span.start, end: span.end },
+        range: TextRange {
+            start: span.start,
+            end: span.end,
+        },
         location: position(src, span.start),
         end_location: position(src, span.end),
         url: Some(meta.url()),

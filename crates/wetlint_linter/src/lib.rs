@@ -24,7 +24,7 @@ pub mod text;
 mod wl;
 
 pub use context::{Context, Source};
-pub use engine::{Input, Settings, check};
+pub use engine::{IndexRef, Input, Settings, check};
 pub use finding::{Finding, Findings, FixEdit, FixSpec, RelatedFinding, Which};
 pub use rule::{Category, E, I, OFF, Profile, Rule, RuleMeta, Scope, Status, W};
 pub use select::Selection;
