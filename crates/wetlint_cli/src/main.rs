@@ -216,6 +216,7 @@ fn main() -> ExitCode {
                 config,
                 color,
                 no_cache,
+                index,
                 cache_dir,
                 clear_cache,
             })
