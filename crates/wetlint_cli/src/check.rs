@@ -77,6 +77,14 @@ fn discover(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<PathBuf> {
             });
             continue;
         }
+        if !p.is_dir() {
+            errors.push(FileError {
+                filename: display_path(p),
+                location: None,
+                message: "geen gewoon bestand of map (bijvoorbeeld een pipe of apparaat)".into(),
+            });
+            continue;
+        }
         let walker = ignore::WalkBuilder::new(p)
             .add_custom_ignore_filename(".wetlintignore")
             .require_git(false)
