@@ -43,11 +43,24 @@ pub struct Options {
 /// Extensions picked up when walking folders.
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-struct Parsed {
-    display: String,
-    path: PathBuf,
-    text: String,
-    doc: wetlint_syntax::Document,
+/// One read and parsed input file.
+pub struct Parsed {
+    pub display: String,
+    pub path: PathBuf,
+    pub text: String,
+    pub doc: wetlint_syntax::Document,
+}
+
+/// Everything a check run produced before rendering: the files, the units
+/// (regulation/toelichting pairs) and their diagnostics.
+pub struct Collected {
+    pub parsed: Vec<Parsed>,
+    pub parsed_config: Vec<Option<Loaded>>,
+    pub units: Vec<pairing::Unit>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: Vec<FileError>,
+    pub skipped: usize,
+    pub index: Option<wetlint_linter::IndexRef>,
 }
 
 fn display_path(p: &Path) -> String {
@@ -122,8 +135,9 @@ fn is_draft(doc: &wetlint_syntax::Document) -> bool {
     doc.kind().is_regulation() || doc.kind().is_toelichting() || !doc.articles.is_empty()
 }
 
-/// Runs the check; returns the exit code (0 clean, 1 findings, 2 errors).
-pub fn run(opts: &Options) -> u8 {
+/// Discovers, reads, parses, pairs and checks; `Err` carries the exit code
+/// of a fatal error (configuration, index) that was already reported.
+pub fn collect(opts: &Options) -> Result<Collected, u8> {
     let mut errors: Vec<FileError> = Vec::new();
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -151,7 +165,7 @@ pub fn run(opts: &Options) -> u8 {
             }),
             Err(e) => {
                 eprintln!("wetlint: {e}");
-                return 2;
+                return Err(2);
             }
         },
         None => None,
@@ -170,7 +184,7 @@ pub fn run(opts: &Options) -> u8 {
                     Ok(c) => c,
                     Err(e) => {
                         eprintln!("wetlint: {e}");
-                        return 2;
+                        return Err(2);
                     }
                 }
             }
@@ -246,7 +260,7 @@ pub fn run(opts: &Options) -> u8 {
         Ok(d) => d,
         Err(e) => {
             eprintln!("wetlint: interne fout in de ingebouwde gegevens: {e}");
-            return 2;
+            return Err(2);
         }
     };
 
@@ -255,7 +269,7 @@ pub fn run(opts: &Options) -> u8 {
             Ok(i) => Some(wetlint_linter::IndexRef(std::sync::Arc::new(i))),
             Err(e) => {
                 eprintln!("wetlint: {e}");
-                return 2;
+                return Err(2);
             }
         },
         None => None,
@@ -313,6 +327,30 @@ pub fn run(opts: &Options) -> u8 {
 
     let mut diagnostics = diagnostics;
     diagnostics.sort_by(|a, b| a.canonical_cmp(b));
+    Ok(Collected {
+        parsed,
+        parsed_config,
+        units,
+        diagnostics,
+        errors,
+        skipped,
+        index,
+    })
+}
+
+/// Runs the check; returns the exit code (0 clean, 1 findings, 2 errors).
+pub fn run(opts: &Options) -> u8 {
+    let Collected {
+        parsed,
+        parsed_config,
+        mut diagnostics,
+        errors,
+        skipped,
+        ..
+    } = match collect(opts) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let sources: HashMap<String, String> = parsed
         .iter()
         .map(|p| (p.display.clone(), p.text.clone()))
