@@ -5,7 +5,6 @@ mod cache;
 mod check;
 mod index_cmd;
 mod input;
-mod outline;
 mod rule_cmd;
 
 use std::path::PathBuf;
@@ -133,6 +132,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Start de taalserver (Language Server Protocol over stdin/stdout) voor editors.
+    Server,
     /// Toon de documentatie van een regel, of van alle regels.
     Rule {
         /// Regelcode (UITV-001) of naam (uitvoeringstoets-ontbreekt).
@@ -226,6 +227,7 @@ fn main() -> ExitCode {
             output_format,
         } => outline_cmd(&file, output_format),
         Command::Index { paths, out } => index_cmd::run(&paths, &out),
+        Command::Server => server_cmd(),
         Command::Rule {
             id,
             all,
@@ -246,6 +248,20 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `wetlint server`: the language server over stdio, in a tokio runtime.
+fn server_cmd() -> u8 {
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => {
+            rt.block_on(wetlint_server::run_stdio());
+            0
+        }
+        Err(e) => {
+            eprintln!("wetlint: kan de taalserver niet starten: {e}");
+            2
+        }
+    }
+}
+
 fn outline_cmd(file: &std::path::Path, format: OutlineFormat) -> u8 {
     let display = file.display().to_string();
     let text = match input::read_text(file) {
@@ -259,8 +275,8 @@ fn outline_cmd(file: &std::path::Path, format: OutlineFormat) -> u8 {
     let name = file.file_name().and_then(|n| n.to_str());
     let doc = wetlint_syntax::parse(&text, name);
     let out = match format {
-        OutlineFormat::Json => outline::to_json(&doc, &text, &display),
-        OutlineFormat::Text => outline::to_text(&doc, &text, &display),
+        OutlineFormat::Json => wetlint_syntax::outline::to_json(&doc, &text, &display),
+        OutlineFormat::Text => wetlint_syntax::outline::to_text(&doc, &text, &display),
     };
     println!("{out}");
     0

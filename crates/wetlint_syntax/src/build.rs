@@ -124,6 +124,25 @@ pub(crate) fn unit_head(line: &Line, text: &str) -> Option<UnitHead> {
     }
     // Bold or otherwise decorated headings on paragraph lines: "**Artikel 1**".
     let raw = text_of(text, line.text.or(Some(line.span)));
+    // "### Artikel" with nothing after the label word: an unnumbered article.
+    if depth > 0 {
+        let bare = raw.trim().trim_matches(|c| c == '*' || c == '_').trim();
+        if let Some(kind) = UnitKind::from_label(bare)
+            && kind.is_article_like()
+            && !bare.to_lowercase().starts_with("artikelen")
+        {
+            return Some(UnitHead {
+                kind,
+                number: Some(if bare.to_lowercase().starts_with("enig") {
+                    "enig".into()
+                } else {
+                    String::new()
+                }),
+                title: None,
+                depth,
+            });
+        }
+    }
     if !(raw.trim_start().starts_with("**") || raw.trim_start().starts_with("__")) && depth == 0 {
         return None;
     }
@@ -234,6 +253,9 @@ fn build_regulation(text: &str, lines: &[Line], doc: &mut Document) {
     let mut amending: Option<(usize, u8)> = None;
     let mut in_change = false;
     let mut last_unit_heading: Option<(usize, bool)> = None; // (line index, is_article)
+    // A bare heading line without title ("Artikel 3") takes its title from
+    // the next line when that reads like a title (plain-text drafts).
+    let mut bare_title_pending = false;
     let mut preamble_start: Option<usize> = None;
     let mut considerans_start: Option<usize> = None;
     let mut considerans_end: Option<usize> = None;
@@ -340,6 +362,7 @@ fn build_regulation(text: &str, lines: &[Line], doc: &mut Document) {
                 stack.push(idx);
             }
             last_unit_heading = Some((li, is_article));
+            bare_title_pending = head.depth == 0 && head.title.is_none();
             push_block(
                 doc,
                 BlockKind::Heading,
@@ -349,6 +372,35 @@ fn build_regulation(text: &str, lines: &[Line], doc: &mut Document) {
             );
             continue;
         }
+
+        if bare_title_pending && matches!(line.kind, LineKind::Paragraph) {
+            bare_title_pending = false;
+            let t = clean_title(line_text);
+            let title_like = !t.is_empty()
+                && t.chars().count() <= 100
+                && !t.ends_with(['.', ';', ':', ','])
+                && t.chars().next().is_some_and(char::is_uppercase);
+            if title_like {
+                if let Some((_, is_article)) = last_unit_heading {
+                    if is_article {
+                        if let Some(a) = cur_article.and_then(|a| doc.articles.get_mut(a)) {
+                            a.title = Some(t);
+                        }
+                    } else if let Some(u) = stack.last().and_then(|u| doc.units.get_mut(*u)) {
+                        u.title = Some(t);
+                    }
+                }
+                push_block(
+                    doc,
+                    BlockKind::Heading,
+                    line,
+                    line.span,
+                    container(phase, cur_article, &stack),
+                );
+                continue;
+            }
+        }
+        bare_title_pending = false;
 
         // A title-only heading right after a unit heading is that unit's title.
         if let LineKind::Heading(_) = line.kind

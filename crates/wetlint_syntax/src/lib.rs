@@ -25,6 +25,7 @@ mod line_index;
 pub mod lines;
 mod model;
 pub mod numbers;
+pub mod outline;
 mod refs;
 mod suppress;
 mod toelichting;

@@ -1,7 +1,8 @@
-//! `wetlint outline FILE`: the document model as text or JSON.
+//! The outline of a document (what `wetlint outline` prints), as JSON or as
+//! an indented Dutch text tree; also used for the syntax snapshot tests.
 
+use crate::{Document, Resolution, Span};
 use serde::Serialize;
-use wetlint_syntax::{Document, Resolution, Span};
 
 #[derive(Serialize)]
 struct Location {
@@ -17,7 +18,7 @@ struct ArticleOut<'a> {
     onderdelen: usize,
     changes: usize,
     quoted: bool,
-    clauses: &'a [wetlint_syntax::Clause],
+    clauses: &'a [crate::Clause],
     unit: Option<String>,
     location: Location,
 }
@@ -27,7 +28,7 @@ struct DefinitionOut<'a> {
     term: &'a str,
     definition: &'a str,
     article: Option<&'a str>,
-    scope: wetlint_syntax::DefinitionScope,
+    scope: crate::DefinitionScope,
     location: Location,
 }
 
@@ -44,7 +45,7 @@ struct ReferenceOut<'a> {
 
 #[derive(Serialize)]
 struct DelegationOut<'a> {
-    formula: wetlint_syntax::DelegationFormula,
+    formula: crate::DelegationFormula,
     article: Option<&'a str>,
     nadere: bool,
     facultatief: bool,
@@ -63,7 +64,7 @@ struct SectionOut<'a> {
 
 #[derive(Serialize)]
 struct UnitOut<'a> {
-    kind: wetlint_syntax::UnitKind,
+    kind: crate::UnitKind,
     number: Option<&'a str>,
     title: Option<&'a str>,
     parent: Option<usize>,
@@ -100,7 +101,7 @@ fn loc(doc: &Document, text: &str, span: Span) -> Location {
     }
 }
 
-fn target_string(doc: &Document, r: &wetlint_syntax::Reference) -> Option<String> {
+fn target_string(doc: &Document, r: &crate::Reference) -> Option<String> {
     let t = &r.target;
     let article = t.article.as_deref().or_else(|| {
         r.from_article
@@ -181,12 +182,12 @@ fn build<'a>(doc: &'a Document, text: &'a str, file: &'a str) -> Outline<'a> {
             .iter()
             .map(|r| {
                 let (kind, regulation, bwb_id) = match &r.kind {
-                    wetlint_syntax::ReferenceKind::Internal => ("intern", None, None),
-                    wetlint_syntax::ReferenceKind::External { regulation, bwb_id } => {
+                    crate::ReferenceKind::Internal => ("intern", None, None),
+                    crate::ReferenceKind::External { regulation, bwb_id } => {
                         ("extern", Some(regulation.as_str()), bwb_id.as_deref())
                     }
-                    wetlint_syntax::ReferenceKind::Amended => ("gewijzigde-regeling", None, None),
-                    wetlint_syntax::ReferenceKind::Toelichting => ("toelichting", None, None),
+                    crate::ReferenceKind::Amended => ("gewijzigde-regeling", None, None),
+                    crate::ReferenceKind::Toelichting => ("toelichting", None, None),
                 };
                 let (status, target) = match r.resolution {
                     Resolution::Resolved { .. } => ("opgelost", target_string(doc, r)),
