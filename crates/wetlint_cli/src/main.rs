@@ -3,8 +3,10 @@
 mod baseline;
 mod cache;
 mod check;
+mod formats;
 mod index_cmd;
 mod input;
+mod report;
 mod rule_cmd;
 
 use std::path::PathBuf;
@@ -134,6 +136,29 @@ enum Command {
     },
     /// Start de taalserver (Language Server Protocol over stdin/stdout) voor editors.
     Server,
+    /// Schrijf een HTML-rapport van een batchcontrole (zelfstandig, zonder netwerk te openen).
+    Report {
+        /// Bestanden of mappen.
+        paths: Vec<PathBuf>,
+        /// Het HTML-bestand dat wordt geschreven.
+        #[arg(long)]
+        html: PathBuf,
+        /// Fase (standaard batch).
+        #[arg(long, value_enum)]
+        profile: Option<ProfileArg>,
+        /// Alleen deze regels (id, prefix, naam of categorie).
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Deze regels overslaan.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Index van begripsbepalingen (gemaakt met `wetlint index`).
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// Gebruik de resultatencache niet.
+        #[arg(long)]
+        no_cache: bool,
+    },
     /// Toon de documentatie van een regel, of van alle regels.
     Rule {
         /// Regelcode (UITV-001) of naam (uitvoeringstoets-ontbreekt).
@@ -227,6 +252,26 @@ fn main() -> ExitCode {
             output_format,
         } => outline_cmd(&file, output_format),
         Command::Index { paths, out } => index_cmd::run(&paths, &out),
+        Command::Report {
+            paths,
+            html,
+            profile,
+            select,
+            ignore,
+            index,
+            no_cache,
+        } => report::run(
+            &check::Options {
+                paths,
+                profile: Some(profile.map(Into::into).unwrap_or(Profile::Batch)),
+                select,
+                ignore,
+                index,
+                no_cache,
+                ..check::Options::default()
+            },
+            &html,
+        ),
         Command::Server => server_cmd(),
         Command::Rule {
             id,
@@ -250,9 +295,14 @@ fn main() -> ExitCode {
 
 /// `wetlint server`: the language server over stdio, in a tokio runtime.
 fn server_cmd() -> u8 {
-    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => {
             rt.block_on(wetlint_server::run_stdio());
+            // A read on stdin may still be pending: do not wait for it.
+            rt.shutdown_timeout(std::time::Duration::from_millis(500));
             0
         }
         Err(e) => {
@@ -263,6 +313,9 @@ fn server_cmd() -> u8 {
 }
 
 fn outline_cmd(file: &std::path::Path, format: OutlineFormat) -> u8 {
+    if let Some(code) = formats::outline(file, matches!(format, OutlineFormat::Json)) {
+        return code;
+    }
     let display = file.display().to_string();
     let text = match input::read_text(file) {
         Ok(t) => t,
