@@ -9,12 +9,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use wetlint_config::config::{self, Loaded};
 use wetlint_config::pairing::{self, FileInfo};
-use wetlint_diagnostics::{
-    Diagnostic, FileError, OutputFormat, Position, Report, RuleInfo, Severity,
-};
+use wetlint_diagnostics::{Diagnostic, FileError, OutputFormat, Report, RuleInfo, Severity};
 use wetlint_linter::{Input, Profile, Settings, Source, registry};
 
-use crate::{baseline, cache, input};
+use crate::{baseline, cache};
 
 /// Options of `wetlint check`, after argument parsing.
 #[derive(Debug, Clone, Default)]
@@ -41,7 +39,7 @@ pub struct Options {
 }
 
 /// Extensions picked up when walking folders.
-const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "xml", "docx"];
 
 /// One read and parsed input file.
 pub struct Parsed {
@@ -49,6 +47,8 @@ pub struct Parsed {
     pub path: PathBuf,
     pub text: String,
     pub doc: wetlint_syntax::Document,
+    /// Set for parts read from XML or .docx: how to map positions back.
+    pub mapped: Option<crate::formats::Mapped>,
 }
 
 /// Everything a check run produced before rendering: the files, the units
@@ -193,39 +193,26 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
     }
 
     // Read and parse in parallel.
-    let results: Vec<Result<Parsed, FileError>> = files
+    // Text files as they are; XML and .docx through the readers.
+    let results: Vec<Result<Vec<Parsed>, FileError>> = files
         .par_iter()
-        .map(|p| {
-            let display = display_path(p);
-            match input::read_text(p) {
-                Ok(text) => {
-                    let name = p.file_name().and_then(|n| n.to_str());
-                    let doc = wetlint_syntax::parse(&text, name);
-                    Ok(Parsed {
-                        display,
-                        path: p.clone(),
-                        text,
-                        doc,
-                    })
-                }
-                Err((message, pos)) => Err(FileError {
-                    filename: display,
-                    location: pos.map(|(row, column)| Position { row, column }),
-                    message,
-                }),
-            }
-        })
+        .map(|p| crate::formats::load(p, display_path(p)))
         .collect();
     let mut parsed: Vec<Parsed> = Vec::new();
     let mut parsed_config: Vec<Option<Loaded>> = Vec::new();
     let mut skipped = 0usize;
     for (r, c) in results.into_iter().zip(configs) {
         match r {
-            Ok(p) if is_draft(&p.doc) || opts.paths.iter().any(|x| x == &p.path) => {
-                parsed.push(p);
-                parsed_config.push(c);
+            Ok(ps) => {
+                for p in ps {
+                    if is_draft(&p.doc) || opts.paths.iter().any(|x| x == &p.path) {
+                        parsed.push(p);
+                        parsed_config.push(c.clone());
+                    } else {
+                        skipped += 1;
+                    }
+                }
             }
-            Ok(_) => skipped += 1,
             Err(e) => errors.push(e),
         }
     }
@@ -244,6 +231,7 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
             explicit_pairs.push((c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)));
         }
     }
+    explicit_pairs.extend(crate::formats::pairs(&parsed));
     explicit_pairs.sort();
     explicit_pairs.dedup();
     let infos: Vec<FileInfo<'_>> = parsed
@@ -326,6 +314,7 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
         .collect();
 
     let mut diagnostics = diagnostics;
+    crate::formats::map_back(&mut diagnostics, &parsed);
     diagnostics.sort_by(|a, b| a.canonical_cmp(b));
     Ok(Collected {
         parsed,
@@ -351,10 +340,7 @@ pub fn run(opts: &Options) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let sources: HashMap<String, String> = parsed
-        .iter()
-        .map(|p| (p.display.clone(), p.text.clone()))
-        .collect();
+    let sources: HashMap<String, String> = crate::formats::sources(&parsed);
     let source_of = |f: &str| sources.get(f).cloned();
 
     if let Some(path) = &opts.write_baseline {

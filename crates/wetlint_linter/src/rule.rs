@@ -7,7 +7,9 @@ use crate::context::Context;
 use crate::finding::Findings;
 
 /// The stage a check runs for; sets each rule's severity (catalog D/C/R/B).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// D: while drafting (the language server's default).
@@ -22,7 +24,12 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub const ALL: [Profile; 4] = [Profile::Concept, Profile::Consultatie, Profile::Indiening, Profile::Batch];
+    pub const ALL: [Profile; 4] = [
+        Profile::Concept,
+        Profile::Consultatie,
+        Profile::Indiening,
+        Profile::Batch,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -44,7 +51,9 @@ impl std::str::FromStr for Profile {
         Profile::ALL
             .into_iter()
             .find(|p| p.as_str() == s)
-            .ok_or_else(|| format!("onbekend profiel '{s}' (kies uit concept, consultatie, indiening, batch)"))
+            .ok_or_else(|| {
+                format!("onbekend profiel '{s}' (kies uit concept, consultatie, indiening, batch)")
+            })
     }
 }
 
@@ -156,7 +165,11 @@ impl RuleMeta {
         } else {
             format!(
                 "Aanwijzingen voor de regelgeving: {}.\n\n",
-                self.aanwijzingen.iter().map(|a| format!("Ar {a}")).collect::<Vec<_>>().join(", ")
+                self.aanwijzingen
+                    .iter()
+                    .map(|a| format!("Ar {a}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         };
         format!(
@@ -226,6 +239,8 @@ macro_rules! declare_rule {
         pub struct $name;
 
         impl $name {
+            // Declarations that give every field leave nothing for the defaults.
+            #[allow(clippy::needless_update)]
             pub const META: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
                 doc: concat!($($doc, "\n"),*),
                 $($field: $value,)*
