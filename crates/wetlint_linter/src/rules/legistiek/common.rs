@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use wetlint_syntax::{Article, BlockKind, Container, Document, DocumentKind, Span};
+use wetlint_syntax::{Article, Document, DocumentKind, Span};
 
 use crate::context::Source;
 use crate::text::sentences;
@@ -96,6 +96,30 @@ pub(crate) fn this_regulation(kind: DocumentKind) -> &'static str {
     }
 }
 
+/// The document kind, corrected for a royal decree that the model took for a
+/// ministeriële regeling because its first article starts with "Onze Minister
+/// van …" (the opschrift says "Besluit", or the aanhef "bij de gratie Gods").
+pub(crate) fn effective_kind(src: &Source<'_>) -> DocumentKind {
+    let doc = src.doc;
+    let kind = doc.kind();
+    if kind != DocumentKind::MinisterieleRegeling {
+        return kind;
+    }
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| t.text.to_lowercase())
+        .unwrap_or_default();
+    let royal = doc
+        .aanhef
+        .is_some_and(|a| src.slice(a).to_lowercase().contains("bij de gratie gods"));
+    if title.starts_with("besluit") || royal {
+        DocumentKind::Amvb
+    } else {
+        kind
+    }
+}
+
 static AMENDING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:(?:voorstel\s+van\s+)?(?:rijks)?wet|besluit|regeling|beleidsregel)\b[^(]{0,200}?,\s*(?:houdende|tot|inzake)\s+(?:(?:een\s+)?(?:wijziging|aanpassing|intrekking)|wijzigen|intrekken)\b|^\s*(?:wijzigings|intrekkings|aanpassings|invoerings|reparatie|verzamel)(?:wet|besluit|regeling)\b",
@@ -109,7 +133,10 @@ pub(crate) fn is_amending(doc: &Document) -> bool {
     if doc.kind() == DocumentKind::Wijzigingsregeling {
         return true;
     }
-    let mut own = doc.own_articles().filter(|(_, a)| !a.number.is_empty()).peekable();
+    let mut own = doc
+        .own_articles()
+        .filter(|(_, a)| !a.number.is_empty())
+        .peekable();
     if own.peek().is_some() && own.all(|(_, a)| a.is_roman()) {
         return true;
     }
@@ -129,23 +156,27 @@ pub(crate) fn mostly_roman(doc: &Document) -> bool {
 }
 
 /// True when `offset` stands inside quotation marks within `span`
-/// (curly or straight double quotes, „…”, “…”, «…»).
+/// (double quotes, „…”, “…”, «…», and single ‘…’; a ’ inside a word is an
+/// apostrophe).
 pub(crate) fn in_quotes(text: &str, span: Span, offset: usize) -> bool {
     let Some(before) = text.get(span.start..offset.min(span.end)) else {
         return false;
     };
     let mut depth: i32 = 0;
+    let mut single: i32 = 0;
     let mut straight = false;
-    for c in before.chars() {
+    let mut chars = before.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '„' | '“' | '«' => depth += 1,
             '”' | '»' => depth = (depth - 1).max(0),
             '"' => straight = !straight,
+            '‘' => single += 1,
+            '’' if single > 0 && !chars.peek().is_some_and(|n| n.is_alphabetic()) => single -= 1,
             _ => {}
         }
     }
-    // "“" also closes in English-style quoting („…“ is common in German, “…” in Dutch).
-    depth > 0 || straight
+    depth > 0 || single > 0 || straight
 }
 
 /// The sentence of the block around `offset` (the whole block if none is found).
@@ -185,33 +216,22 @@ pub(crate) fn is_vervallen(src: &Source<'_>, article: &Article) -> bool {
     if heading.contains("vervallen") || heading.contains("[gereserveerd") {
         return true;
     }
-    let body = src.text.get(article.heading.end..article.span.end).unwrap_or("");
+    let body = src
+        .text
+        .get(article.heading.end..article.span.end)
+        .unwrap_or("");
     let body = body.trim();
     body.is_empty() || VERVALLEN.is_match(body) && body.chars().count() < 120
 }
 
-/// The own-text blocks of a regulation that hold running text (leden,
-/// onderdelen, paragraphs, list items), with the article index, if any.
-pub(crate) fn text_blocks(doc: &Document) -> impl Iterator<Item = &wetlint_syntax::Block> {
-    doc.blocks.iter().filter(|b| {
-        matches!(
-            b.kind,
-            BlockKind::Lid
-                | BlockKind::Onderdeel
-                | BlockKind::SubOnderdeel
-                | BlockKind::Paragraph
-                | BlockKind::ListItem
-                | BlockKind::Quote
-        )
-    })
-}
-
-/// The article index of a block, if it stands in an own (unquoted) article.
-pub(crate) fn own_article_of(doc: &Document, container: Container) -> Option<usize> {
-    match container {
-        Container::Article { index } if !doc.articles.get(index)?.quoted => Some(index),
-        _ => None,
-    }
+/// True when `offset` lies in the bijlagen of a regulation: after the first
+/// Bijlage heading. (Bijlagen stand at the end; divisions inside a bijlage,
+/// such as "§ 2", are not nested under it in the model.)
+pub(crate) fn in_bijlage(doc: &Document, offset: usize) -> bool {
+    doc.units
+        .iter()
+        .find(|u| u.kind == wetlint_syntax::UnitKind::Bijlage)
+        .is_some_and(|u| offset >= u.heading.start)
 }
 
 /// Byte spans of Markdown link targets `](…)` in `text[span]`, which are
