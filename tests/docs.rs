@@ -10,7 +10,10 @@ fn index() -> String {
         "# Regels van wetlint\n\nGegenereerd uit de documentatie in de code (`cargo test -p wetlint_tests --test docs` met `UPDATE_DOCS=1`).\n\n| code | naam | samenvatting |\n|---|---|---|\n",
     );
     for m in registry::metas() {
-        s.push_str(&format!("| {} | [`{}`]({}.md) | {} |\n", m.code, m.name, m.name, m.summary));
+        s.push_str(&format!(
+            "| {} | [`{}`]({}.md) | {} |\n",
+            m.code, m.name, m.name, m.summary
+        ));
     }
     s
 }
@@ -19,7 +22,10 @@ fn index() -> String {
 fn rule_docs_are_up_to_date() {
     let dir = repo_root().join("docs/rules");
     let update = std::env::var_os("UPDATE_DOCS").is_some();
-    let mut expected: Vec<(String, String)> = registry::metas().into_iter().map(|m| (format!("{}.md", m.name), m.page())).collect();
+    let mut expected: Vec<(String, String)> = registry::metas()
+        .into_iter()
+        .map(|m| (format!("{}.md", m.name), m.page()))
+        .collect();
     expected.push(("README.md".into(), index()));
     if update {
         let _ = std::fs::remove_dir_all(&dir);

@@ -36,7 +36,12 @@ fn main() {
         best_load = best_load.min(t.elapsed().as_secs_f64());
     }
     let _ = std::fs::remove_file(&out);
-    println!("corpus: {} ({} files, {} unreadable)", dir.display(), files.len(), errors.len());
+    println!(
+        "corpus: {} ({} files, {} unreadable)",
+        dir.display(),
+        files.len(),
+        errors.len()
+    );
     println!(
         "index: {} regulations, {} definitions, {} distinct terms, {} terms defined differently in 2+ regulations",
         index.regulations.len(),
@@ -47,5 +52,9 @@ fn main() {
     println!("build (parallel, all cores): {:.2} s", build.as_secs_f64());
     println!("size on disk: {:.1} MB", size as f64 / 1e6);
     println!("read bytes (reference): {:.1} ms", best_read * 1e3);
-    println!("load + lookup tables: {:.1} ms ({:.1}x reference)", best_load * 1e3, best_load / best_read.max(1e-9));
+    println!(
+        "load + lookup tables: {:.1} ms ({:.1}x reference)",
+        best_load * 1e3,
+        best_load / best_read.max(1e-9)
+    );
 }

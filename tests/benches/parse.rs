@@ -31,17 +31,27 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {} ({} files, {mb:.1} MB)", dir.display(), texts.len());
+    println!(
+        "corpus: {} ({} files, {mb:.1} MB)",
+        dir.display(),
+        texts.len()
+    );
 
     // Reference: one pass over the bytes counting article headings at line starts.
     let (t_ref, n_ref) = best_of(|| {
         texts
             .iter()
-            .map(|t| t.split('\n').filter(|l| l.starts_with("### Artikel") || l.starts_with("###Artikel")).count())
+            .map(|t| {
+                t.split('\n')
+                    .filter(|l| l.starts_with("### Artikel") || l.starts_with("###Artikel"))
+                    .count()
+            })
             .sum()
     });
     let mut parser = tree_sitter::Parser::new();
-    let ok = parser.set_language(&tree_sitter_wetgeving::LANGUAGE.into()).is_ok();
+    let ok = parser
+        .set_language(&tree_sitter_wetgeving::LANGUAGE.into())
+        .is_ok();
     assert!(ok, "grammar loads");
     let (t_ts, n_ts) = best_of(|| {
         texts
@@ -50,7 +60,12 @@ fn main() {
             .map(|tree| tree.root_node().child_count() as usize)
             .sum()
     });
-    let (t_model, n_model) = best_of(|| texts.iter().map(|t| wetlint_syntax::parse(t, None).articles.len()).sum());
+    let (t_model, n_model) = best_of(|| {
+        texts
+            .iter()
+            .map(|t| wetlint_syntax::parse(t, None).articles.len())
+            .sum()
+    });
 
     let row = |name: &str, t: Duration, n: usize| {
         println!(

@@ -86,8 +86,14 @@ fn sarif_validates_against_the_schema() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "SARIF invalid: {errors:?}");
-    let results = sarif["runs"][0]["results"].as_array().cloned().unwrap_or_default();
-    assert!(results.iter().any(|r| r["ruleId"] == "UITV-002"), "{results:?}");
+    let results = sarif["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        results.iter().any(|r| r["ruleId"] == "UITV-002"),
+        "{results:?}"
+    );
 }
 
 #[test]

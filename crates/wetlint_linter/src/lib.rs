@@ -27,7 +27,10 @@ pub use context::{Context, Source};
 pub use engine::{IndexRef, Input, Settings, check};
 pub use finding::{Finding, Findings, FixEdit, FixSpec, RelatedFinding, Which};
 pub use rule::{Category, E, I, OFF, Profile, Rule, RuleMeta, Scope, Status, W};
-pub use rules::waarden::analyse::{SectionCount, SectionInfo, ValueCoverage, ValueExample, ValueRow, coverage as value_coverage};
+pub use rules::fragmentatie::metrics::{FragMetrics, metrics as fragmentation_metrics};
+pub use rules::waarden::analyse::{
+    SectionCount, SectionInfo, ValueCoverage, ValueExample, ValueRow, coverage as value_coverage,
+};
 pub use select::Selection;
 
 /// Base URL of the rule documentation pages (`docs/rules/<name>.md` in the repository).

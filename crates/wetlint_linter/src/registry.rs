@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::rule::{Rule, RuleMeta};
-use crate::rules::{legistiek, uitvoering, waarden};
+use crate::rules::{fragmentatie, legistiek, proces, uitvoering, waarden};
 use crate::wl;
 
 static RULES: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(|| {
@@ -30,6 +30,28 @@ static RULES: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(|| {
         Box::new(legistiek::onze_minister_ongedefinieerd::OnzeMinisterOngedefinieerd),
         Box::new(legistiek::begripsbepaling_vorm::BegripsbepalingVorm),
         Box::new(legistiek::citeertitel::Citeertitel),
+        Box::new(fragmentatie::veel_uitvoerders::VeelUitvoerders),
+        Box::new(fragmentatie::delegatie_gelaagdheid::DelegatieGelaagdheid),
+        Box::new(fragmentatie::externe_verwijzingen::ExterneVerwijzingen),
+        Box::new(fragmentatie::begrip_divergeert::BegripDivergeert),
+        Box::new(fragmentatie::afwijking_algemene_wet::AfwijkingAlgemeneWet),
+        Box::new(fragmentatie::meerdere_loketten::MeerdereLoketten),
+        Box::new(fragmentatie::complexiteit_doenvermogen::ComplexiteitDoenvermogen),
+        Box::new(legistiek::inwerkingtreding::Inwerkingtreding),
+        Box::new(legistiek::evaluatie::Evaluatie),
+        Box::new(legistiek::hardheidsclausule_vorm::HardheidsclausuleVorm),
+        Box::new(legistiek::delegatieformule::Delegatieformule),
+        Box::new(legistiek::wijzigingsregeling_structuur::WijzigingsregelingStructuur),
+        Box::new(legistiek::formuleringsregels::Formuleringsregels),
+        Box::new(legistiek::financiele_gevolgen_vermelding::FinancieleGevolgenVermelding),
+        Box::new(proces::consultatie_verantwoording::ConsultatieVerantwoording),
+        Box::new(proces::advies_afwijking_gemotiveerd::AdviesAfwijkingGemotiveerd),
+        Box::new(proces::regeldruk::Regeldruk),
+        Box::new(proces::gegevensbescherming::Gegevensbescherming),
+        Box::new(proces::caribisch_nederland::CaribischNederland),
+        Box::new(proces::probleem_doel_alternatieven::ProbleemDoelAlternatieven),
+        Box::new(proces::raad_van_state_fase::RaadVanStateFase),
+        Box::new(proces::hoger_recht_verhouding::HogerRechtVerhouding),
     ]
 });
 
@@ -48,11 +70,11 @@ pub fn metas() -> Vec<&'static RuleMeta> {
 
 /// Finds a rule's metadata by id or name.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
-    metas()
-        .into_iter()
-        .find(|m| {
-            m.code.eq_ignore_ascii_case(code_or_name)
-                || m.name == code_or_name
-                || m.aliases.iter().any(|a| a.eq_ignore_ascii_case(code_or_name))
-        })
+    metas().into_iter().find(|m| {
+        m.code.eq_ignore_ascii_case(code_or_name)
+            || m.name == code_or_name
+            || m.aliases
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(code_or_name))
+    })
 }

@@ -15,7 +15,11 @@ pub fn matches(selector: &str, meta: &RuleMeta) -> bool {
     let upper = s.to_ascii_uppercase();
     meta.code == upper
         || meta.aliases.iter().any(|a| *a == upper)
-        || (meta.code.starts_with(&upper) && upper.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        || (meta.code.starts_with(&upper)
+            && upper
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic()))
         || meta.name == s
         || format!("{:?}", meta.category).eq_ignore_ascii_case(s)
         || meta.category.label_nl() == s
@@ -52,6 +56,12 @@ impl Selection {
             .iter()
             .chain(&self.extend_select)
             .any(|s| s.eq_ignore_ascii_case(meta.code) || s == meta.name);
-        selected && (!ignored || exact_select && !self.ignore.iter().any(|s| s.eq_ignore_ascii_case(meta.code)))
+        selected
+            && (!ignored
+                || exact_select
+                    && !self
+                        .ignore
+                        .iter()
+                        .any(|s| s.eq_ignore_ascii_case(meta.code)))
     }
 }

@@ -20,11 +20,30 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
         let b = bytes[i];
         if matches!(b, b'.' | b'?' | b'!' | b';') && bytes.get(i + 1) == Some(&b' ') {
             let next = t[i + 2..].chars().next();
-            let word_before = t[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let word_before = t[..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
             let abbrev = b == b'.'
-                && (word_before.len() <= 3 && word_before.chars().all(|c| c.is_lowercase() || c == '.')
-                    || matches!(word_before, "bijv" | "nr" | "art" | "jo" | "Stb" | "Stcrt" | "blz" | "i.v.m" | "o.a" | "m.u.v"));
-            let boundary = b == b';' || next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„\"'‘“(".contains(c));
+                && (word_before.len() <= 3
+                    && word_before.chars().all(|c| c.is_lowercase() || c == '.')
+                    || matches!(
+                        word_before,
+                        "bijv"
+                            | "nr"
+                            | "art"
+                            | "jo"
+                            | "Stb"
+                            | "Stcrt"
+                            | "blz"
+                            | "i.v.m"
+                            | "o.a"
+                            | "m.u.v"
+                    ));
+            let boundary = b == b';'
+                || next.is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "„\"'‘“(".contains(c)
+                });
             if boundary && !abbrev {
                 out.push(Span::new(span.start + start, span.start + i + 1));
                 start = i + 2;
@@ -39,19 +58,27 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// The sentence (within its block) that contains `offset`, and the one after it.
-pub fn sentence_and_next(ctx: &Context<'_>, which: Which, offset: usize) -> Option<(Span, Option<Span>)> {
+pub fn sentence_and_next(
+    ctx: &Context<'_>,
+    which: Which,
+    offset: usize,
+) -> Option<(Span, Option<Span>)> {
     let src = match which {
         Which::Regeling => ctx.regeling,
         Which::Toelichting => ctx.toelichting,
     }?;
     let block = ctx.block_at(which, offset)?;
     let sents = sentences(src.text, block.text);
-    let i = sents.iter().position(|s| s.start <= offset && offset < s.end.max(s.start + 1))?;
+    let i = sents
+        .iter()
+        .position(|s| s.start <= offset && offset < s.end.max(s.start + 1))?;
     let next = sents.get(i + 1).copied().or_else(|| {
         // The first sentence of the next block of the same container.
         let blocks = &src.doc.blocks;
         let bi = blocks.iter().position(|b| std::ptr::eq(b, block))?;
-        let nb = blocks.get(bi + 1).filter(|nb| nb.container == block.container)?;
+        let nb = blocks
+            .get(bi + 1)
+            .filter(|nb| nb.container == block.container)?;
         sentences(src.text, nb.text).first().copied()
     });
     Some((sents[i], next))
@@ -68,7 +95,12 @@ pub fn insert_section_fix(ctx: &Context<'_>, title: &str, body: &str) -> Option<
         .sections
         .iter()
         .enumerate()
-        .find(|(i, s)| s.artikelsgewijs && keys.get(*i).is_some_and(|k| k.contains(&wetlint_data::SectionKey::Artikelsgewijs)))
+        .find(|(i, s)| {
+            s.artikelsgewijs
+                && keys
+                    .get(*i)
+                    .is_some_and(|k| k.contains(&wetlint_data::SectionKey::Artikelsgewijs))
+        })
         .map(|(_, s)| s.heading.start);
     let at = before.unwrap_or(t.text.len());
     // Heading depth: as the existing level-2 sections, if Markdown.
@@ -79,8 +111,20 @@ pub fn insert_section_fix(ctx: &Context<'_>, title: &str, body: &str) -> Option<
         .and_then(|s| t.text.get(s.heading.start..s.heading.end))
         .map(|h| h.chars().take_while(|c| *c == '#').count())
         .unwrap_or(0);
-    let heading = if hashes > 0 { format!("{} {title}", "#".repeat(hashes)) } else { title.to_string() };
-    let lead = if at > 0 && !t.text[..at].ends_with("\n\n") { if t.text[..at].ends_with('\n') { "\n" } else { "\n\n" } } else { "" };
+    let heading = if hashes > 0 {
+        format!("{} {title}", "#".repeat(hashes))
+    } else {
+        title.to_string()
+    };
+    let lead = if at > 0 && !t.text[..at].ends_with("\n\n") {
+        if t.text[..at].ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        }
+    } else {
+        ""
+    };
     Some(crate::FixSpec {
         title: format!("Voeg een paragraaf '{title}' toe"),
         safe: false,
@@ -126,9 +170,22 @@ mod tests {
 
     #[test]
     fn splits_sentences() {
-        let t = "Dit is zin één. Zie artikel 1.1 van de wet; en verder. Bijv. niet hier. 2027 komt.";
-        let s: Vec<&str> = sentences(t, Span::new(0, t.len())).iter().map(|s| &t[s.start..s.end]).collect();
-        assert_eq!(s, ["Dit is zin één.", "Zie artikel 1.1 van de wet;", "en verder.", "Bijv. niet hier.", "2027 komt."]);
+        let t =
+            "Dit is zin één. Zie artikel 1.1 van de wet; en verder. Bijv. niet hier. 2027 komt.";
+        let s: Vec<&str> = sentences(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Dit is zin één.",
+                "Zie artikel 1.1 van de wet;",
+                "en verder.",
+                "Bijv. niet hier.",
+                "2027 komt."
+            ]
+        );
         assert_eq!(join_nl(&["a".into(), "b".into(), "c".into()]), "a, b en c");
     }
 }

@@ -68,14 +68,23 @@ crate::declare_rule! {
     }
 }
 
-fn diag(src: Source<'_>, meta: &RuleMeta, severity: Severity, span: wetlint_syntax::Span, message: String) -> Diagnostic {
+fn diag(
+    src: Source<'_>,
+    meta: &RuleMeta,
+    severity: Severity,
+    span: wetlint_syntax::Span,
+    message: String,
+) -> Diagnostic {
     Diagnostic {
         code: meta.code.into(),
         name: meta.name.into(),
         severity,
         message,
         filename: src.path.into(),
-        range: TextRange { start: span.start, end: span.end },
+        range: TextRange {
+            start: span.start,
+            end: span.end,
+        },
         location: position(src, span.start),
         end_location: position(src, span.end),
         url: Some(meta.url()),
@@ -86,7 +95,12 @@ fn diag(src: Source<'_>, meta: &RuleMeta, severity: Severity, span: wetlint_synt
 }
 
 /// Checks the suppressions of one document after the rules ran.
-pub(crate) fn hygiene(src: Source<'_>, which: Which, settings: &Settings, used: &HashMap<(Which, usize), bool>) -> Vec<Diagnostic> {
+pub(crate) fn hygiene(
+    src: Source<'_>,
+    which: Which,
+    settings: &Settings,
+    used: &HashMap<(Which, usize), bool>,
+) -> Vec<Diagnostic> {
     let metas = registry::metas();
     let mut out = Vec::new();
     let reason_meta = &OnderdrukkingZonderReden::META;
@@ -97,14 +111,32 @@ pub(crate) fn hygiene(src: Source<'_>, which: Which, settings: &Settings, used: 
         }
         if s.codes.is_empty() {
             if let Some(sev) = settings.severity_of(reason_meta) {
-                out.push(diag(src, reason_meta, sev, s.span, "onderdrukking zonder regelcode: noem de regel, bijvoorbeeld `UITV-001: reden`".into()));
+                out.push(diag(
+                    src,
+                    reason_meta,
+                    sev,
+                    s.span,
+                    "onderdrukking zonder regelcode: noem de regel, bijvoorbeeld `UITV-001: reden`"
+                        .into(),
+                ));
             }
             continue;
         }
-        let unknown: Vec<&str> = s.codes.iter().map(String::as_str).filter(|c| !crate::select::is_known(c, &metas)).collect();
+        let unknown: Vec<&str> = s
+            .codes
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !crate::select::is_known(c, &metas))
+            .collect();
         if !unknown.is_empty() {
             if let Some(sev) = settings.severity_of(unused_meta) {
-                out.push(diag(src, unused_meta, sev, s.span, format!("onbekende regel in onderdrukking: {}", unknown.join(", "))));
+                out.push(diag(
+                    src,
+                    unused_meta,
+                    sev,
+                    s.span,
+                    format!("onbekende regel in onderdrukking: {}", unknown.join(", ")),
+                ));
             }
             continue;
         }
@@ -115,18 +147,30 @@ pub(crate) fn hygiene(src: Source<'_>, which: Which, settings: &Settings, used: 
                     reason_meta,
                     sev,
                     s.span,
-                    format!("onderdrukking van {} zonder reden; er wordt niets onderdrukt", s.codes.join(", ")),
+                    format!(
+                        "onderdrukking van {} zonder reden; er wordt niets onderdrukt",
+                        s.codes.join(", ")
+                    ),
                 ));
             }
             continue;
         }
         // Only report as unused when every named rule actually ran.
-        let all_ran = metas.iter().filter(|m| names_rule(s, m)).all(|m| settings.severity_of(m).is_some());
+        let all_ran = metas
+            .iter()
+            .filter(|m| names_rule(s, m))
+            .all(|m| settings.severity_of(m).is_some());
         if !used.contains_key(&(which, i))
             && all_ran
             && let Some(sev) = settings.severity_of(unused_meta)
         {
-            out.push(diag(src, unused_meta, sev, s.span, format!("onderdrukking van {} onderdrukt niets", s.codes.join(", "))));
+            out.push(diag(
+                src,
+                unused_meta,
+                sev,
+                s.span,
+                format!("onderdrukking van {} onderdrukt niets", s.codes.join(", ")),
+            ));
         }
     }
     out

@@ -47,6 +47,16 @@ static AFTER_EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+static ABBREVIATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:(?:eerste|tweede|derde|vierde|vijfde|zesde)\s+lid\s*,?\s*)?(?:lid\s+\d+\s*,?\s*)?(\p{Lu}[\p{L}-]*)")
+        .expect("valid regex")
+});
+static NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:\b[A-Z][\p{L}-]*(?:wet|besluit|regeling|reglement|verdrag|wetboek|Wetboek|beschikking)|\b(?:Grondwet|GW|RvOTK|RvOEK|Reglement van Orde)[\p{L}]*)(?:\s+\d{4})?(?:\s*\([^)]{0,60}\))?)\s*[:,]?\s*(?:de\s+|het\s+)?(?:art\.|artt\.|artikelen|artikel)?\s*$",
+    )
+    .expect("valid regex")
+});
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\n]{1,400})\]\(([^)\s]{0,400})\)").expect("valid regex"));
 static BWB_ID: LazyLock<Regex> =
@@ -110,6 +120,7 @@ pub(crate) fn collect(text: &str, doc: &mut Document) {
         .map(|ai| amending_article(doc, ai) || article_text_amends(text, doc, ai))
         .collect();
     let mut out: Vec<Reference> = Vec::new();
+    let mut unchecked: Vec<bool> = Vec::new();
     for bi in 0..doc.blocks.len() {
         let b = &doc.blocks[bi];
         if matches!(
@@ -124,9 +135,15 @@ pub(crate) fn collect(text: &str, doc: &mut Document) {
         };
         let is_amended = from_article.is_some_and(|a| amended[a]);
         scan_block(text, doc, b.text, from_article, is_amended, false, &mut out);
+        // Tables in regulations usually tabulate provisions of the parent
+        // law; their references are kept but not checked.
+        unchecked.resize(out.len(), b.kind == BlockKind::Table);
     }
-    for r in &mut out {
-        if r.kind == ReferenceKind::Internal {
+    for (r, skip) in out.iter_mut().zip(unchecked) {
+        // "art. 37" is how consolidated texts cite other regulations in lists;
+        // its target is not this regulation often enough to check it.
+        let abbreviated = r.text.starts_with("art.") || r.text.starts_with("Art.");
+        if r.kind == ReferenceKind::Internal && !abbreviated && !skip {
             r.resolution = resolve(doc, r);
         }
     }
@@ -193,13 +210,35 @@ fn scan_block(
         }
         let rest = text.get(end..span.end).unwrap_or("");
         // Skip the closing "](…)" of a link that ends at the reference.
-        match external_name(rest) {
-            Some(name) => ReferenceKind::External {
+        if let Some(name) = external_name(rest) {
+            return ReferenceKind::External {
                 regulation: name,
                 bwb_id: None,
-            },
-            None => internal_kind.clone(),
+            };
         }
+        // "artikel 52c ZW", "art. 37 Osv 1997", "(art. 24b Sr)": an abbreviated
+        // regulation name right after the reference.
+        if let Some(c) = ABBREVIATION_AFTER.captures(rest)
+            && let Some(m) = c.get(1)
+        {
+            return ReferenceKind::External {
+                regulation: m.as_str().to_string(),
+                bwb_id: None,
+            };
+        }
+        // "Comptabiliteitswet 2001 art. 89", "van het Kentekenreglement: de
+        // artikelen 1a, 2": the regulation is named just before.
+        let before = text.get(span.start..start).unwrap_or("");
+        let clause = before.rsplit([';', '.']).next().unwrap_or(before);
+        if let Some(c) = NAME_BEFORE.captures(clause)
+            && let Some(m) = c.get(1)
+        {
+            return ReferenceKind::External {
+                regulation: m.as_str().trim().to_string(),
+                bwb_id: None,
+            };
+        }
+        internal_kind.clone()
     };
 
     // "artikel 5 lid 2" (discouraged style) first, so the plain pattern does not re-read it.
@@ -255,8 +294,15 @@ fn scan_block(
         for n in NUM_RE.find_iter(list.as_str()) {
             let s = span.start + list.start() + n.start();
             let e = span.start + list.start() + n.end();
+            let abbreviated = c
+                .get(0)
+                .is_some_and(|m| m.as_str().starts_with("artt") || m.as_str().starts_with("Artt"));
             out.push(Reference {
-                text: format!("artikel {}", n.as_str()),
+                text: format!(
+                    "{} {}",
+                    if abbreviated { "art." } else { "artikel" },
+                    n.as_str()
+                ),
                 span: Span::new(s, e),
                 kind: list_kind.clone(),
                 target: RefTarget {

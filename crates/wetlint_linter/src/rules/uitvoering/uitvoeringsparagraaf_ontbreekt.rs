@@ -52,7 +52,9 @@ crate::declare_rule! {
 /// True when the regulation (or, alone, the toelichting) is a ministeriële regeling.
 pub(crate) fn is_ministeriele_regeling(ctx: &Context<'_>) -> bool {
     match (ctx.regeling, ctx.toelichting) {
-        (Some(r), _) if r.doc.kind() != DocumentKind::Unknown => r.doc.kind() == DocumentKind::MinisterieleRegeling,
+        (Some(r), _) if r.doc.kind() != DocumentKind::Unknown => {
+            r.doc.kind() == DocumentKind::MinisterieleRegeling
+        }
         (_, Some(t)) => t.doc.kind() == DocumentKind::Toelichting,
         _ => false,
     }
