@@ -134,6 +134,7 @@ done
 setup_s=$(( $(date +%s) - start_all ))
 
 # --- drive it ---------------------------------------------------------------------------
+rm -f "$E2E"/*.png
 start_drive=$(date +%s)
 E2E_URL="http://127.0.0.1:$PORT" E2E_FOLDER="$ROOT/fixtures/drafts/voorbeeldwet" E2E_OUT="$RUN/out" \
   PLAYWRIGHT_DIR="$TOOLS/driver" timeout 300 node editors/vscode/e2e/drive.mjs >"$RUN/drive.log" 2>&1

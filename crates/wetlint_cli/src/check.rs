@@ -219,12 +219,12 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
 
     // Pairing.
     let mut explicit_pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
-    if let Some(t) = &opts.toelichting {
-        if let Some(r) = parsed.iter().find(|p| {
+    if let Some(t) = &opts.toelichting
+        && let Some(r) = parsed.iter().find(|p| {
             p.doc.kind().is_regulation() || (!p.doc.kind().is_toelichting() && p.path != *t)
-        }) {
-            explicit_pairs.push((r.path.clone(), t.clone()));
-        }
+        })
+    {
+        explicit_pairs.push((r.path.clone(), t.clone()));
     }
     for c in parsed_config.iter().flatten() {
         for pr in &c.config.pairs {
