@@ -13,7 +13,7 @@
 
 local config = {
   cmd = { 'wetlint', 'server' },
-  filetypes = { 'markdown', 'text' },
+  filetypes = { 'markdown', 'text', 'wetgeving' }, -- wetgeving: see treesitter.lua
   root_markers = { 'wetlint.toml', '.git' },
   init_options = { wetlint = { profile = 'concept' } },
   settings = { wetlint = { profile = 'concept' } },
