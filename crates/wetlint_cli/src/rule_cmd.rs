@@ -60,7 +60,7 @@ pub fn run(id: Option<&str>, all: bool, json: bool) -> u8 {
             serde_json::to_string_pretty(&v[0])
         };
         match s {
-            Ok(s) => println!("{s}"),
+            Ok(s) => emit(&format!("{s}\n")),
             Err(e) => {
                 eprintln!("wetlint: {e}");
                 return 2;
@@ -68,10 +68,20 @@ pub fn run(id: Option<&str>, all: bool, json: bool) -> u8 {
         }
     } else if all {
         for m in metas {
-            println!("{:<11} {:<44} {}", m.code, m.name, m.summary);
+            emit(&format!(
+                "{:<11} {:<44} {}
+",
+                m.code, m.name, m.summary
+            ));
         }
     } else {
-        print!("{}", metas[0].page());
+        emit(&metas[0].page());
     }
     0
+}
+
+/// Writes to stdout; a closed pipe (`wetlint rule --all | head`) ends output quietly.
+fn emit(s: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
 }

@@ -93,6 +93,18 @@ async function problemsText() {
   return norm(await page.locator('.markers-panel').innerText({ timeout: 2000 }));
 }
 
+/** Error and warning counts of the status bar's problems item. */
+async function problemCounts() {
+  const label = (await page.locator('#status\\.problems').getAttribute('aria-label', { timeout: 2000 })) ?? '';
+  const text = await page.locator('#status\\.problems').innerText({ timeout: 2000 });
+  const nums = (/(\d+)\D+(\d+)/.exec(text) ?? []).slice(1).map(Number);
+  if (nums.length !== 2) {
+    if (/No Problems/i.test(label)) return { errors: 0, warnings: 0 };
+    throw new Error(`problems item: ${text} / ${label}`);
+  }
+  return { errors: nums[0], warnings: nums[1] };
+}
+
 async function statusMode() {
   return (await page.locator('#status\\.editor\\.mode').innerText({ timeout: 2000 })).trim();
 }
@@ -178,17 +190,31 @@ if (ok) {
       await fix.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
       return fix.isVisible();
     }, 30000, 500);
+    const countsBefore = await problemCounts();
     const title = norm(await fix.innerText());
     const offered = norm(await page.locator('.action-widget:not(.action-list-submenu-panel)').first().innerText());
     await fix.click();
     await until('the corrected reference in the editor', async () =>
       norm((await page.locator('.monaco-editor .view-lines').first().innerText())).includes('artikel 3.5, eerste lid'),
     );
-    await until('LEG-002 on "lid 1" gone from Problems', async () => !(await problemsText()).includes('niet als "artikel 3.5 lid 1"'), 30000);
+    // The server republishes: one warning fewer, the other findings stay.
+    const countsAfter = await until('one warning fewer in the status bar', async () => {
+      const c = await problemCounts();
+      return c.warnings === countsBefore.warnings - 1 && c.errors === countsBefore.errors ? c : undefined;
+    }, 30000);
+    await until('no squiggle left on the corrected reference', async () => {
+      const line = page.locator('.monaco-editor .view-line', { hasText: 'artikel 3.5, eerste lid' }).first();
+      const box = await line.boundingBox();
+      const squiggles = await page.locator('.monaco-editor .view-overlays [class*="squiggly-"]').evaluateAll(
+        (els, b) => els.filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.top >= b.y - 1 && r.bottom <= b.y + b.height + 1; }).length,
+        box,
+      );
+      return squiggles === 0;
+    }, 30000);
     const still = await problemsText();
     if (!/UITV-003/.test(still)) throw new Error('other diagnostics disappeared too');
     await page.screenshot({ path: path.join(OUT, 'after-fix.png') });
-    return `"${title}" of [${offered.slice(0, 160)}]`;
+    return `"${title}" of [${offered.slice(0, 160)}]; problems ${countsBefore.errors}/${countsBefore.warnings} → ${countsAfter.errors}/${countsAfter.warnings} (errors/warnings)`;
   });
 
   await check('wetlint: Toon regeldocumentatie shows a rule page in a Markdown preview', async () => {
