@@ -2,44 +2,78 @@
 
 /// "eerste" → 1 … "twintigste" → 20. "laatste" is handled by callers.
 pub fn ordinal(word: &str) -> Option<u32> {
-    const ORDINALS: [&str; 30] = [
-        "eerste",
-        "tweede",
-        "derde",
-        "vierde",
-        "vijfde",
-        "zesde",
-        "zevende",
-        "achtste",
-        "negende",
-        "tiende",
-        "elfde",
-        "twaalfde",
-        "dertiende",
-        "veertiende",
-        "vijftiende",
-        "zestiende",
-        "zeventiende",
-        "achttiende",
-        "negentiende",
-        "twintigste",
-        "eenentwintigste",
-        "tweeëntwintigste",
-        "drieëntwintigste",
-        "vierentwintigste",
-        "vijfentwintigste",
-        "zesentwintigste",
-        "zevenentwintigste",
-        "achtentwintigste",
-        "negenentwintigste",
-        "dertigste",
-    ];
     let w = word.to_lowercase();
     ORDINALS.iter().position(|o| *o == w).map(|i| i as u32 + 1)
 }
 
+/// 1 → "eerste" … 30 → "dertigste".
+pub fn ordinal_word(n: u32) -> Option<&'static str> {
+    ORDINALS.get((n as usize).checked_sub(1)?).copied()
+}
+
+/// The Dutch ordinals "eerste" … "dertigste".
+const ORDINALS: [&str; 30] = [
+    "eerste",
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+    "elfde",
+    "twaalfde",
+    "dertiende",
+    "veertiende",
+    "vijftiende",
+    "zestiende",
+    "zeventiende",
+    "achttiende",
+    "negentiende",
+    "twintigste",
+    "eenentwintigste",
+    "tweeëntwintigste",
+    "drieëntwintigste",
+    "vierentwintigste",
+    "vijfentwintigste",
+    "zesentwintigste",
+    "zevenentwintigste",
+    "achtentwintigste",
+    "negenentwintigste",
+    "dertigste",
+];
+
 /// Regex alternation of the ordinals, for reference patterns.
 pub const ORDINAL_ALT: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|tweeëntwintigste|drieëntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|laatste";
+
+/// A Roman numeral for 1 ≤ v < 4000 ("IV" for 4).
+pub fn to_roman(mut v: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (n, r) in TABLE {
+        while v >= n {
+            s.push_str(r);
+            v -= n;
+        }
+    }
+    s
+}
 
 /// Value of a Roman numeral (I … MMMM), or `None`.
 pub fn roman_value(s: &str) -> Option<u32> {

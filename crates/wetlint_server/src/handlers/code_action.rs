@@ -495,31 +495,7 @@ fn model_clauses(snap: &Snapshot) -> Vec<(String, TextEdit)> {
     out
 }
 
-fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
+use wetlint_syntax::numbers::to_roman;
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();

@@ -10,42 +10,7 @@ use wetlint_syntax::{Article, Document, DocumentKind, Span};
 use crate::context::Source;
 use crate::text::sentences;
 
-/// "eerste" … "dertigste" for 1 … 30.
-pub(crate) fn ordinal_word(n: u32) -> Option<&'static str> {
-    const W: [&str; 30] = [
-        "eerste",
-        "tweede",
-        "derde",
-        "vierde",
-        "vijfde",
-        "zesde",
-        "zevende",
-        "achtste",
-        "negende",
-        "tiende",
-        "elfde",
-        "twaalfde",
-        "dertiende",
-        "veertiende",
-        "vijftiende",
-        "zestiende",
-        "zeventiende",
-        "achttiende",
-        "negentiende",
-        "twintigste",
-        "eenentwintigste",
-        "tweeëntwintigste",
-        "drieëntwintigste",
-        "vierentwintigste",
-        "vijfentwintigste",
-        "zesentwintigste",
-        "zevenentwintigste",
-        "achtentwintigste",
-        "negenentwintigste",
-        "dertigste",
-    ];
-    W.get((n as usize).checked_sub(1)?).copied()
-}
+pub(crate) use wetlint_syntax::numbers::ordinal_word;
 
 /// "één", "twee", … "twintig"; larger numbers as digits.
 pub(crate) fn cardinal_word(n: usize) -> String {

@@ -359,32 +359,7 @@ pub(crate) fn next_number(number: &str) -> Option<String> {
     Some(format!("{head}{}", n + 1))
 }
 
-/// A Roman numeral for 1 ≤ v < 4000.
-pub(crate) fn to_roman(mut v: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (n, r) in TABLE {
-        while v >= n {
-            s.push_str(r);
-            v -= n;
-        }
-    }
-    s
-}
+pub(crate) use wetlint_syntax::numbers::to_roman;
 
 /// The heading line of an article with its number replaced by `number` and
 /// its title (if the heading has one) by `title`, in the same style
