@@ -85,3 +85,47 @@ pub fn read_lossy(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// Every fixed-string form of the lexicons the rules use (values,
+/// organisations, toetsen, toets outcomes and follow-ups, signal lists,
+/// delegation formulas), lowercased and deduplicated: the reference scan of
+/// the benchmarks (ripgrep in `scripts/bench-corpus.sh`, aho-corasick in the
+/// rules bench).
+pub fn lexicon_patterns(data: &wetlint_data::Data) -> Vec<String> {
+    let mut forms: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut add = |s: &str| {
+        let s = s.trim();
+        if s.len() >= 2 && !s.contains('\n') {
+            forms.insert(s.to_lowercase());
+        }
+    };
+    for w in data.waarden() {
+        for (f, _) in w.forms() {
+            add(f);
+        }
+    }
+    for o in data.organisaties() {
+        add(o.naam());
+        o.aliassen().for_each(&mut add);
+        o.afkortingen().for_each(&mut add);
+        o.impliciet().for_each(&mut add);
+    }
+    for t in data.toets_lijst() {
+        for v in &t.vormen {
+            add(v.get_ref());
+        }
+    }
+    for l in data
+        .signaallijsten()
+        .iter()
+        .chain([data.doenvermogen_lijst()])
+    {
+        for v in l.vormen.iter().chain(&l.zwak) {
+            add(v.get_ref());
+        }
+    }
+    for d in data.delegatieformules() {
+        add(d.vorm());
+    }
+    forms.into_iter().collect()
+}

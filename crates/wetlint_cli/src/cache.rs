@@ -13,6 +13,15 @@ use wetlint_linter::Settings;
 /// Default cache folder, relative to the working directory.
 pub const DEFAULT_DIR: &str = ".wetlint-cache";
 
+/// A cached result for one unit.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum Entry {
+    /// The file is no regulation or toelichting.
+    Skipped,
+    /// The unit's diagnostics.
+    Checked(Vec<Diagnostic>),
+}
+
 pub struct Cache {
     dir: PathBuf,
     salt: u64,
@@ -61,19 +70,19 @@ impl Cache {
         self.dir.join(&hex[..2]).join(format!("{hex}.json"))
     }
 
-    pub fn get(&self, key: u64) -> Option<Vec<Diagnostic>> {
+    pub fn get(&self, key: u64) -> Option<Entry> {
         let bytes = std::fs::read(self.path(key)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
     /// Stores an entry; failures are ignored (the cache is an optimisation).
-    pub fn put(&self, key: u64, diags: &[Diagnostic]) {
+    pub fn put(&self, key: u64, entry: &Entry) {
         let path = self.path(key);
         let Some(parent) = path.parent() else { return };
         if std::fs::create_dir_all(parent).is_err() {
             return;
         }
-        let Ok(json) = serde_json::to_vec(diags) else {
+        let Ok(json) = serde_json::to_vec(entry) else {
             return;
         };
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));

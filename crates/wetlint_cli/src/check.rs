@@ -12,7 +12,7 @@ use wetlint_config::pairing::{self, FileInfo};
 use wetlint_diagnostics::{Diagnostic, FileError, OutputFormat, Report, RuleInfo, Severity};
 use wetlint_linter::{Input, Profile, Settings, Source, registry};
 
-use crate::{baseline, cache};
+use crate::{baseline, cache, input};
 
 /// Options of `wetlint check`, after argument parsing.
 #[derive(Debug, Clone, Default)]
@@ -49,18 +49,6 @@ pub struct Parsed {
     pub doc: wetlint_syntax::Document,
     /// Set for parts read from XML or .docx: how to map positions back.
     pub mapped: Option<crate::formats::Mapped>,
-}
-
-/// Everything a check run produced before rendering: the files, the units
-/// (regulation/toelichting pairs) and their diagnostics.
-pub struct Collected {
-    pub parsed: Vec<Parsed>,
-    pub parsed_config: Vec<Option<Loaded>>,
-    pub units: Vec<pairing::Unit>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub errors: Vec<FileError>,
-    pub skipped: usize,
-    pub index: Option<wetlint_linter::IndexRef>,
 }
 
 fn display_path(p: &Path) -> String {
@@ -135,9 +123,348 @@ fn is_draft(doc: &wetlint_syntax::Document) -> bool {
     doc.kind().is_regulation() || doc.kind().is_toelichting() || !doc.articles.is_empty()
 }
 
-/// Discovers, reads, parses, pairs and checks; `Err` carries the exit code
-/// of a fatal error (configuration, index) that was already reported.
-pub fn collect(opts: &Options) -> Result<Collected, u8> {
+/// One checked unit (a regulation, a toelichting or a pair) as handed to
+/// the caller of [`run_units`]: its files and its diagnostics, already
+/// through the cache, `[per-file-ignores]` and the mapping back to XML or
+/// .docx positions.
+pub struct UnitRun<'a> {
+    /// The files the unit's indices point into.
+    pub files: &'a [Parsed],
+    pub unit: pairing::Unit,
+    /// When the result came from the cache and the caller said it does not
+    /// need documents, the files hold their text but an empty document.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The outcome of [`run_units`]: one result per unit, in no fixed order.
+pub struct Outcome<T> {
+    pub results: Vec<T>,
+    pub errors: Vec<FileError>,
+    /// Files (or parts of files) that were checked.
+    pub files_checked: usize,
+    /// Files that are no regulation or toelichting.
+    pub skipped: usize,
+    /// `fail-on` from the first configuration that sets it.
+    pub fail_on: Option<Severity>,
+}
+
+/// A set of files that is paired and checked together: the files of one
+/// folder, joined with other folders by `[[paar]]` entries.
+struct Group {
+    files: Vec<usize>,
+    /// Checked file by file, without keeping documents: no file in the group
+    /// can be a toelichting, so every file is a unit of its own.
+    streaming: bool,
+}
+
+/// Whether the file could be a toelichting (so it may pair with another):
+/// its name says so, or the word occurs in its first 64 KiB. A superset of
+/// what kind detection accepts (which looks at the name and the first text
+/// lines); a miss is caught after parsing and the folder is redone.
+fn maybe_toelichting(path: &Path) -> bool {
+    use std::io::Read;
+    if crate::formats::is_converted(path) {
+        return true;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.contains("toelichting") || name.starts_with("mvt") || name.starts_with("nvt") {
+        return true;
+    }
+    let mut head = Vec::with_capacity(64 * 1024);
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        // Unreadable: reading it again reports the error.
+        return false;
+    }
+    head.to_ascii_lowercase()
+        .windows(b"toelichting".len())
+        .any(|w| w == b"toelichting")
+}
+
+/// Whether the file (or a part of it) parses as a toelichting.
+fn is_toelichting_file(path: &Path) -> bool {
+    crate::formats::load(path, display_path(path))
+        .is_ok_and(|parts| parts.iter().any(|p| p.doc.kind().is_toelichting()))
+}
+
+/// The outcome of checking one file on its own (streaming).
+enum Streamed<T> {
+    /// Results, and the number of parts skipped (no regulation).
+    Done(Vec<T>, usize),
+    Error(FileError),
+    Skipped,
+    /// Parsed as a toelichting after all: its folder must be paired.
+    Toelichting,
+}
+
+/// Shared state of one run.
+struct Run<'o> {
+    opts: &'o Options,
+    data: &'o wetlint_data::Data,
+    index: Option<wetlint_linter::IndexRef>,
+    cache: Option<cache::Cache>,
+    /// Whether the caller needs parsed documents even for cached results.
+    needs_docs: bool,
+}
+
+impl Run<'_> {
+    fn settings(&self, cfg: Option<&Loaded>) -> Settings {
+        settings_for(self.opts, cfg.map(|c| &c.config), self.index.as_ref())
+    }
+
+    /// Lints one unit of `parsed` (through the cache).
+    fn lint(&self, parsed: &[Parsed], u: &pairing::Unit, cfg: Option<&Loaded>) -> Vec<Diagnostic> {
+        let settings = self.settings(cfg);
+        let files: Vec<(&str, &str)> = [u.regeling, u.toelichting]
+            .into_iter()
+            .flatten()
+            .map(|i| (parsed[i].display.as_str(), parsed[i].text.as_str()))
+            .collect();
+        let key = self.cache.as_ref().map(|c| c.key(&files, &settings));
+        if let (Some(c), Some(k)) = (&self.cache, key)
+            && let Some(cache::Entry::Checked(hit)) = c.get(k)
+        {
+            return hit;
+        }
+        let src = |i: usize| Source {
+            path: &parsed[i].display,
+            text: &parsed[i].text,
+            doc: &parsed[i].doc,
+        };
+        let input = Input {
+            regeling: u.regeling.map(src),
+            toelichting: u.toelichting.map(src),
+        };
+        let mut diags = apply_per_file_ignores(
+            cfg,
+            u,
+            parsed,
+            wetlint_linter::check(&input, &settings, self.data),
+        );
+        crate::formats::map_back(&mut diags, parsed);
+        if let (Some(c), Some(k)) = (&self.cache, key) {
+            c.put(k, &cache::Entry::Checked(diags.clone()));
+        }
+        diags
+    }
+
+    /// Checks one file of a streaming group on its own.
+    fn stream<T>(
+        &self,
+        path: &Path,
+        cfg: Option<&Loaded>,
+        f: &(impl Fn(UnitRun<'_>) -> T + Sync),
+    ) -> Streamed<T> {
+        let display = display_path(path);
+        let explicit = self.opts.paths.iter().any(|x| x == path);
+        let unit = pairing::Unit {
+            regeling: Some(0),
+            toelichting: None,
+        };
+        if crate::formats::is_converted(path) {
+            return self.stream_converted(path, display, cfg, f);
+        }
+        // Text files: look in the cache before parsing.
+        let text = match input::read_text(path) {
+            Ok(t) => t,
+            Err((message, pos)) => {
+                return Streamed::Error(FileError {
+                    filename: display,
+                    location: pos
+                        .map(|(row, column)| wetlint_diagnostics::Position { row, column }),
+                    message,
+                });
+            }
+        };
+        let settings = self.settings(cfg);
+        let key = self
+            .cache
+            .as_ref()
+            .map(|c| c.key(&[(display.as_str(), text.as_str())], &settings));
+        let hit = match (&self.cache, key) {
+            (Some(c), Some(k)) => c.get(k),
+            _ => None,
+        };
+        if let Some(cache::Entry::Skipped) = hit
+            && !explicit
+        {
+            return Streamed::Skipped;
+        }
+        if let Some(cache::Entry::Checked(diags)) = &hit
+            && !self.needs_docs
+        {
+            let files = [Parsed {
+                display,
+                path: path.to_path_buf(),
+                text,
+                doc: wetlint_syntax::Document::default(),
+                mapped: None,
+            }];
+            return Streamed::Done(
+                vec![f(UnitRun {
+                    files: &files,
+                    unit,
+                    diagnostics: diags.clone(),
+                })],
+                0,
+            );
+        }
+        let name = path.file_name().and_then(|n| n.to_str());
+        let doc = wetlint_syntax::parse(&text, name);
+        if doc.kind().is_toelichting() {
+            return Streamed::Toelichting;
+        }
+        let files = [Parsed {
+            display,
+            path: path.to_path_buf(),
+            text,
+            doc,
+            mapped: None,
+        }];
+        if !is_draft(&files[0].doc) && !explicit {
+            if let (Some(c), Some(k)) = (&self.cache, key) {
+                c.put(k, &cache::Entry::Skipped);
+            }
+            return Streamed::Skipped;
+        }
+        let diagnostics = match hit {
+            Some(cache::Entry::Checked(d)) => d,
+            _ => self.lint(&files, &unit, cfg),
+        };
+        Streamed::Done(
+            vec![f(UnitRun {
+                files: &files,
+                unit,
+                diagnostics,
+            })],
+            0,
+        )
+    }
+
+    /// Checks the parts of one XML or .docx file, each on its own.
+    fn stream_converted<T>(
+        &self,
+        path: &Path,
+        display: String,
+        cfg: Option<&Loaded>,
+        f: &(impl Fn(UnitRun<'_>) -> T + Sync),
+    ) -> Streamed<T> {
+        let parts = match crate::formats::load(path, display) {
+            Ok(p) => p,
+            Err(e) => return Streamed::Error(e),
+        };
+        if parts.iter().any(|p| p.doc.kind().is_toelichting()) {
+            return Streamed::Toelichting;
+        }
+        let explicit = self.opts.paths.iter().any(|x| x == path);
+        let mut done = Vec::new();
+        let mut skipped = 0;
+        for (i, p) in parts.iter().enumerate() {
+            if !is_draft(&p.doc) && !explicit {
+                skipped += 1;
+                continue;
+            }
+            let unit = pairing::Unit {
+                regeling: Some(i),
+                toelichting: None,
+            };
+            done.push(f(UnitRun {
+                files: &parts,
+                unit,
+                diagnostics: self.lint(&parts, &unit, cfg),
+            }));
+        }
+        Streamed::Done(done, skipped)
+    }
+
+    /// Reads, parses, pairs and checks one group with all its documents in
+    /// memory.
+    fn whole<T: Send>(
+        &self,
+        files: &[PathBuf],
+        configs: &[Option<Loaded>],
+        members: &[usize],
+        f: &(impl Fn(UnitRun<'_>) -> T + Sync),
+        out: &mut Outcome<T>,
+    ) {
+        let loaded: Vec<(usize, Result<Vec<Parsed>, FileError>)> = members
+            .par_iter()
+            .map(|&i| (i, crate::formats::load(&files[i], display_path(&files[i]))))
+            .collect();
+        let mut parsed: Vec<Parsed> = Vec::new();
+        let mut parsed_config: Vec<Option<&Loaded>> = Vec::new();
+        for (i, r) in loaded {
+            match r {
+                Ok(ps) => {
+                    for p in ps {
+                        if is_draft(&p.doc) || self.opts.paths.iter().any(|x| x == &p.path) {
+                            parsed.push(p);
+                            parsed_config.push(configs[i].as_ref());
+                        } else {
+                            out.skipped += 1;
+                        }
+                    }
+                }
+                Err(e) => out.errors.push(e),
+            }
+        }
+        let mut explicit_pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
+        if let Some(t) = &self.opts.toelichting
+            && let Some(r) = parsed.iter().find(|p| {
+                p.doc.kind().is_regulation() || (!p.doc.kind().is_toelichting() && p.path != *t)
+            })
+        {
+            explicit_pairs.push((r.path.clone(), t.clone()));
+        }
+        for c in parsed_config.iter().flatten() {
+            for pr in &c.config.pairs {
+                explicit_pairs.push((c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)));
+            }
+        }
+        explicit_pairs.extend(crate::formats::pairs(&parsed));
+        explicit_pairs.sort();
+        explicit_pairs.dedup();
+        let infos: Vec<FileInfo<'_>> = parsed
+            .iter()
+            .map(|p| FileInfo {
+                path: &p.path,
+                is_toelichting: p.doc.kind().is_toelichting(),
+                is_regulation: !p.doc.kind().is_toelichting(),
+            })
+            .collect();
+        let units = pairing::pair(&infos, &explicit_pairs);
+        out.files_checked += parsed.len();
+        let results: Vec<T> = units
+            .par_iter()
+            .map(|u| {
+                let cfg = u.regeling.or(u.toelichting).and_then(|i| parsed_config[i]);
+                f(UnitRun {
+                    files: &parsed,
+                    unit: *u,
+                    diagnostics: self.lint(&parsed, u, cfg),
+                })
+            })
+            .collect();
+        out.results.extend(results);
+    }
+}
+
+/// Discovers, reads, parses, pairs and checks, handing every unit to `f`;
+/// `Err` carries the exit code of a fatal error (configuration, index) that
+/// was already reported.
+///
+/// Memory stays bounded on large batches: a folder in which no file can be
+/// a toelichting is checked file by file (each document is dropped when its
+/// unit is done), and only folders that need pairing are held whole. With
+/// `needs_docs` false, a cached result skips parsing altogether.
+pub fn run_units<T: Send>(
+    opts: &Options,
+    needs_docs: bool,
+    f: impl Fn(UnitRun<'_>) -> T + Sync,
+) -> Result<Outcome<T>, u8> {
     let mut errors: Vec<FileError> = Vec::new();
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -152,7 +479,7 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
     }
 
     // Configuration, per folder.
-    let mut cache = BTreeMap::new();
+    let mut cfg_cache = BTreeMap::new();
     let explicit_config = match &opts.config {
         Some(p) => match std::fs::read_to_string(p)
             .map_err(|e| format!("{}: kan niet lezen: {e}", p.display()))
@@ -180,7 +507,7 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| PathBuf::from("."));
                 let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-                match config::discover(&dir, &mut cache) {
+                match config::discover(&dir, &mut cfg_cache) {
                     Ok(c) => c,
                     Err(e) => {
                         eprintln!("wetlint: {e}");
@@ -192,58 +519,6 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
         configs.push(loaded);
     }
 
-    // Read and parse in parallel.
-    // Text files as they are; XML and .docx through the readers.
-    let results: Vec<Result<Vec<Parsed>, FileError>> = files
-        .par_iter()
-        .map(|p| crate::formats::load(p, display_path(p)))
-        .collect();
-    let mut parsed: Vec<Parsed> = Vec::new();
-    let mut parsed_config: Vec<Option<Loaded>> = Vec::new();
-    let mut skipped = 0usize;
-    for (r, c) in results.into_iter().zip(configs) {
-        match r {
-            Ok(ps) => {
-                for p in ps {
-                    if is_draft(&p.doc) || opts.paths.iter().any(|x| x == &p.path) {
-                        parsed.push(p);
-                        parsed_config.push(c.clone());
-                    } else {
-                        skipped += 1;
-                    }
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-
-    // Pairing.
-    let mut explicit_pairs: Vec<(PathBuf, PathBuf)> = Vec::new();
-    if let Some(t) = &opts.toelichting
-        && let Some(r) = parsed.iter().find(|p| {
-            p.doc.kind().is_regulation() || (!p.doc.kind().is_toelichting() && p.path != *t)
-        })
-    {
-        explicit_pairs.push((r.path.clone(), t.clone()));
-    }
-    for c in parsed_config.iter().flatten() {
-        for pr in &c.config.pairs {
-            explicit_pairs.push((c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)));
-        }
-    }
-    explicit_pairs.extend(crate::formats::pairs(&parsed));
-    explicit_pairs.sort();
-    explicit_pairs.dedup();
-    let infos: Vec<FileInfo<'_>> = parsed
-        .iter()
-        .map(|p| FileInfo {
-            path: &p.path,
-            is_toelichting: p.doc.kind().is_toelichting(),
-            is_regulation: !p.doc.kind().is_toelichting(),
-        })
-        .collect();
-    let units = pairing::pair(&infos, &explicit_pairs);
-
     let data = match wetlint_data::Data::builtin() {
         Ok(d) => d,
         Err(e) => {
@@ -251,7 +526,6 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
             return Err(2);
         }
     };
-
     let index = match &opts.index {
         Some(p) => match wetlint_index::Index::load(p) {
             Ok(i) => Some(wetlint_linter::IndexRef(std::sync::Arc::new(i))),
@@ -271,76 +545,159 @@ pub fn collect(opts: &Options) -> Result<Collected, u8> {
         eprintln!("wetlint: kan de cache niet leegmaken: {e}");
     }
 
-    // Check every unit in parallel (or take its result from the cache).
-    let diagnostics: Vec<Diagnostic> = units
-        .par_iter()
-        .flat_map_iter(|u| -> Vec<Diagnostic> {
-            let cfg = u
-                .regeling
-                .or(u.toelichting)
-                .and_then(|i| parsed_config[i].as_ref());
-            let settings = settings_for(opts, cfg.map(|c| &c.config), index.as_ref());
-            let src = |i: usize| Source {
-                path: &parsed[i].display,
-                text: &parsed[i].text,
-                doc: &parsed[i].doc,
-            };
-            let input = Input {
-                regeling: u.regeling.map(src),
-                toelichting: u.toelichting.map(src),
-            };
-            let files: Vec<(&str, &str)> = [u.regeling, u.toelichting]
-                .into_iter()
-                .flatten()
-                .map(|i| (parsed[i].display.as_str(), parsed[i].text.as_str()))
-                .collect();
-            let key = cache.as_ref().map(|c| c.key(&files, &settings));
-            if let (Some(c), Some(k)) = (&cache, key)
-                && let Some(hit) = c.get(k)
-            {
-                return hit;
-            }
-            let diags = apply_per_file_ignores(
-                cfg,
-                u,
-                &parsed,
-                wetlint_linter::check(&input, &settings, data),
-            );
-            if let (Some(c), Some(k)) = (&cache, key) {
-                c.put(k, &diags);
-            }
-            diags
-        })
-        .collect();
-
-    let mut diagnostics = diagnostics;
-    crate::formats::map_back(&mut diagnostics, &parsed);
-    diagnostics.sort_by(|a, b| a.canonical_cmp(b));
-    Ok(Collected {
-        parsed,
-        parsed_config,
-        units,
-        diagnostics,
-        errors,
-        skipped,
+    let groups = group(&files, &configs, opts);
+    let run = Run {
+        opts,
+        data,
         index,
-    })
+        cache,
+        needs_docs,
+    };
+    let mut out = Outcome {
+        results: Vec::new(),
+        errors,
+        files_checked: 0,
+        skipped: 0,
+        fail_on: configs
+            .iter()
+            .flatten()
+            .find_map(|c| c.config.fail_on.and_then(|l| l.severity())),
+    };
+
+    // All streaming groups at once, file by file.
+    let streamed: Vec<(usize, Streamed<T>)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.streaming)
+        .flat_map(|(gi, g)| g.files.iter().map(move |&i| (gi, i)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(gi, i)| (gi, run.stream(&files[i], configs[i].as_ref(), &f)))
+        .collect();
+    let redo: std::collections::BTreeSet<usize> = streamed
+        .iter()
+        .filter(|(_, s)| matches!(s, Streamed::Toelichting))
+        .map(|(gi, _)| *gi)
+        .collect();
+    for (gi, s) in streamed {
+        if redo.contains(&gi) {
+            continue;
+        }
+        match s {
+            Streamed::Done(r, skipped) => {
+                out.files_checked += r.len();
+                out.skipped += skipped;
+                out.results.extend(r);
+            }
+            Streamed::Error(e) => out.errors.push(e),
+            Streamed::Skipped => out.skipped += 1,
+            Streamed::Toelichting => {}
+        }
+    }
+    // Groups that need pairing, one at a time.
+    for (gi, g) in groups.iter().enumerate() {
+        if !g.streaming || redo.contains(&gi) {
+            run.whole(&files, &configs, &g.files, &f, &mut out);
+        }
+    }
+    Ok(out)
+}
+
+/// Splits the files into groups (see [`Group`]).
+fn group(files: &[PathBuf], configs: &[Option<Loaded>], opts: &Options) -> Vec<Group> {
+    // With --toelichting everything is one group: the pair is chosen among all.
+    if opts.toelichting.is_some() {
+        return vec![Group {
+            files: (0..files.len()).collect(),
+            streaming: false,
+        }];
+    }
+    let dir_of = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut dirs: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for f in files {
+        let n = dirs.len();
+        dirs.entry(dir_of(f)).or_insert(n);
+    }
+    // Folders joined by [[paar]] entries (union-find over folder ids).
+    let mut parent: Vec<usize> = (0..dirs.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut paired_dirs: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    for c in configs.iter().flatten() {
+        for pr in &c.config.pairs {
+            let ids: Vec<usize> = [c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)]
+                .iter()
+                .filter_map(|p| {
+                    files
+                        .iter()
+                        .find(|f| pairing::same_file(f, p))
+                        .and_then(|f| dirs.get(&dir_of(f)).copied())
+                })
+                .collect();
+            paired_dirs.extend(ids.iter().copied());
+            if let [a, b] = ids[..] {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                parent[ra] = rb;
+            }
+        }
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, f) in files.iter().enumerate() {
+        let d = dirs[&dir_of(f)];
+        let r = root(&mut parent, d);
+        by_root.entry(r).or_default().push(i);
+    }
+    by_root
+        .into_iter()
+        .map(|(r, members)| {
+            let joined = paired_dirs.iter().any(|&d| root(&mut parent, d) == r);
+            // Files that might be toelichtingen are parsed to be sure; a
+            // folder of regulations that merely mention a toelichting
+            // still streams.
+            let streaming = !joined
+                && !members
+                    .par_iter()
+                    .any(|&i| maybe_toelichting(&files[i]) && is_toelichting_file(&files[i]));
+            Group {
+                files: members,
+                streaming,
+            }
+        })
+        .collect()
 }
 
 /// Runs the check; returns the exit code (0 clean, 1 findings, 2 errors).
 pub fn run(opts: &Options) -> u8 {
-    let Collected {
-        parsed,
-        parsed_config,
-        mut diagnostics,
-        errors,
-        skipped,
-        ..
-    } = match collect(opts) {
-        Ok(c) => c,
+    // Source texts are kept only where a renderer or the baseline reads
+    // them, and only for files with findings.
+    let keep_sources = matches!(opts.output_format, OutputFormat::Human)
+        || opts.baseline.is_some()
+        || opts.write_baseline.is_some();
+    let outcome = match run_units(opts, false, |u| {
+        let sources = if keep_sources && !u.diagnostics.is_empty() {
+            unit_sources(u.files, &u.unit)
+        } else {
+            Vec::new()
+        };
+        (u.diagnostics, sources)
+    }) {
+        Ok(o) => o,
         Err(code) => return code,
     };
-    let sources: HashMap<String, String> = crate::formats::sources(&parsed);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut sources: HashMap<String, String> = HashMap::new();
+    for (d, s) in outcome.results {
+        diagnostics.extend(d);
+        sources.extend(s);
+    }
+    diagnostics.sort_by(|a, b| a.canonical_cmp(b));
+    let errors = outcome.errors;
+    let skipped = outcome.skipped;
     let source_of = |f: &str| sources.get(f).cloned();
 
     if let Some(path) = &opts.write_baseline {
@@ -393,7 +750,7 @@ pub fn run(opts: &Options) -> u8 {
     let report = Report {
         diagnostics,
         errors,
-        files_checked: parsed.len(),
+        files_checked: outcome.files_checked,
         rules,
     };
     let stdout = std::io::stdout();
@@ -445,20 +802,22 @@ pub fn run(opts: &Options) -> u8 {
     if opts.exit_zero {
         return 0;
     }
-    let fail_on = opts
-        .fail_on
-        .or_else(|| {
-            parsed_config
-                .iter()
-                .flatten()
-                .find_map(|c| c.config.fail_on.and_then(|l| l.severity()))
-        })
-        .unwrap_or(Severity::Error);
+    let fail_on = opts.fail_on.or(outcome.fail_on).unwrap_or(Severity::Error);
     if report.diagnostics.iter().any(|d| d.severity >= fail_on) {
         1
     } else {
         0
     }
+}
+
+/// The source texts of a unit's files, by display name.
+fn unit_sources(files: &[Parsed], u: &pairing::Unit) -> Vec<(String, String)> {
+    let members: Vec<&Parsed> = [u.regeling, u.toelichting]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| files.get(i))
+        .collect();
+    crate::formats::sources(&members).into_iter().collect()
 }
 
 fn settings_for(

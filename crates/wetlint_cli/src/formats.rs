@@ -238,27 +238,6 @@ pub fn map_back(diagnostics: &mut [Diagnostic], parsed: &[Parsed]) {
     }
 }
 
-/// The texts for source snippets, by display name: text files as read, XML
-/// sources as the original XML (diagnostic ranges point into it), .docx none.
-pub fn sources(parsed: &[Parsed]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for p in parsed {
-        match &p.mapped {
-            None => {
-                out.insert(p.display.clone(), p.text.clone());
-            }
-            Some(m) => {
-                if let Some(src) = m.map.source_text()
-                    && !out.contains_key(&m.source_display)
-                {
-                    out.insert(m.source_display.clone(), src.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
 fn remap_json(
     v: &mut serde_json::Value,
     doc: &wetlint_syntax::Document,
@@ -382,6 +361,27 @@ pub fn outline(file: &Path, json: bool) -> Option<u8> {
     Some(0)
 }
 
+/// The texts for source snippets, by display name: text files as read, XML
+/// sources as the original XML (diagnostic ranges point into it), .docx none.
+pub fn sources(parsed: &[&Parsed]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for p in parsed {
+        match &p.mapped {
+            None => {
+                out.insert(p.display.clone(), p.text.clone());
+            }
+            Some(m) => {
+                if let Some(src) = m.map.source_text()
+                    && !out.contains_key(&m.source_display)
+                {
+                    out.insert(m.source_display.clone(), src.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,7 +409,7 @@ mod tests {
         assert_eq!(pairs.len(), 1);
         assert!(pairs[0].0.to_string_lossy().ends_with("#regeling"));
         assert!(pairs[0].1.to_string_lossy().ends_with("#toelichting"));
-        let src = sources(&parts);
+        let src = sources(&parts.iter().collect::<Vec<_>>());
         assert!(
             src.get("speeltuinen.xml")
                 .is_some_and(|t| t.contains("<Artikel"))

@@ -4,14 +4,14 @@
 //! every finding with its line of text. Charts are inline SVG; a few lines of
 //! inline JavaScript add filtering.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
 use wetlint_diagnostics::{Diagnostic, Severity};
 use wetlint_linter::{Context, FragMetrics, Source, ValueCoverage};
 
-use crate::check::{self, Collected, Options};
+use crate::check::{self, Options};
 
 /// Findings listed in full; beyond this the report says how many were left out.
 const MAX_LISTED_FINDINGS: usize = 20_000;
@@ -59,10 +59,6 @@ struct UnitView {
 
 /// Builds the report; returns the exit code (0 written, 2 errors).
 pub fn run(opts: &Options, out: &Path) -> u8 {
-    let collected = match check::collect(opts) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
     let data = match wetlint_data::Data::builtin() {
         Ok(d) => d,
         Err(e) => {
@@ -71,46 +67,88 @@ pub fn run(opts: &Options, out: &Path) -> u8 {
         }
     };
     let profile = opts.profile.unwrap_or(wetlint_linter::Profile::Batch);
-    let views: Vec<UnitView> = {
-        use rayon::prelude::*;
-        let parsed = &collected.parsed;
-        collected
-            .units
-            .par_iter()
-            .map(|u| {
-                let src = |i: usize| Source {
-                    path: &parsed[i].display,
-                    text: &parsed[i].text,
-                    doc: &parsed[i].doc,
-                };
-                let ctx = Context::new(u.regeling.map(src), u.toelichting.map(src), data, profile)
-                    .with_index(collected.index.as_ref().map(|i| &*i.0));
-                let first = u.regeling.or(u.toelichting);
-                let mut reg_values: Vec<String> = ctx
-                    .values(wetlint_linter::Which::Regeling)
-                    .iter()
-                    .filter(|h| h.sense.is_none())
-                    .map(|h| h.value_id.to_string())
-                    .collect();
-                reg_values.sort();
-                reg_values.dedup();
-                UnitView {
-                    name: first.map(|i| parsed[i].display.clone()).unwrap_or_default(),
-                    group: first
-                        .and_then(|i| parsed[i].path.parent())
-                        .and_then(|p| p.file_name())
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    reg_values,
-                    coverage: u.toelichting.map(|_| wetlint_linter::value_coverage(&ctx)),
-                    metrics: u
-                        .regeling
-                        .map(|_| wetlint_linter::fragmentation_metrics(&ctx)),
-                }
-            })
-            .collect()
+    // The index is loaded by the run; the views need it too.
+    let index = match &opts.index {
+        Some(p) => match wetlint_index::Index::load(p) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                eprintln!("wetlint: {e}");
+                return 2;
+            }
+        },
+        None => None,
     };
-    let html = render(&collected, &views);
+    // Each unit is analysed while its documents are in memory.
+    let outcome = match check::run_units(opts, true, |run| {
+        let parsed = run.files;
+        let u = run.unit;
+        let src = |i: usize| Source {
+            path: &parsed[i].display,
+            text: &parsed[i].text,
+            doc: &parsed[i].doc,
+        };
+        let ctx = Context::new(u.regeling.map(src), u.toelichting.map(src), data, profile)
+            .with_index(index.as_ref());
+        let first = u.regeling.or(u.toelichting);
+        let mut reg_values: Vec<String> = ctx
+            .values(wetlint_linter::Which::Regeling)
+            .iter()
+            .filter(|h| h.sense.is_none())
+            .map(|h| h.value_id.to_string())
+            .collect();
+        reg_values.sort();
+        reg_values.dedup();
+        let view = UnitView {
+            name: first.map(|i| parsed[i].display.clone()).unwrap_or_default(),
+            group: first
+                .and_then(|i| parsed[i].path.parent())
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            reg_values,
+            coverage: u.toelichting.map(|_| wetlint_linter::value_coverage(&ctx)),
+            metrics: u
+                .regeling
+                .map(|_| wetlint_linter::fragmentation_metrics(&ctx)),
+        };
+        // The source line of every finding, for the listing.
+        let mut lines: Vec<((String, u32), String)> = Vec::new();
+        for d in &run.diagnostics {
+            if let Some(p) = parsed.iter().find(|p| p.display == d.filename)
+                && let Some(line) = p
+                    .text
+                    .lines()
+                    .nth(d.location.row.saturating_sub(1) as usize)
+            {
+                lines.push((
+                    (d.filename.clone(), d.location.row),
+                    line.chars().take(220).collect(),
+                ));
+            }
+        }
+        (run.diagnostics, view, lines)
+    }) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut views: Vec<UnitView> = Vec::with_capacity(outcome.results.len());
+    let mut lines: HashMap<(String, u32), String> = HashMap::new();
+    for (d, v, l) in outcome.results {
+        diagnostics.extend(d);
+        views.push(v);
+        lines.extend(l);
+    }
+    diagnostics.sort_by(|a, b| a.canonical_cmp(b));
+    views.sort_by(|a, b| a.name.cmp(&b.name));
+    let summary = Summary {
+        diagnostics,
+        files_checked: outcome.files_checked,
+        skipped: outcome.skipped,
+        errors: outcome.errors,
+        lines,
+    };
+    let html = render(&summary, &views);
     let tmp = out.with_extension("html.tmp");
     if let Err(e) = std::fs::write(&tmp, html).and_then(|_| std::fs::rename(&tmp, out)) {
         eprintln!(
@@ -121,11 +159,18 @@ pub fn run(opts: &Options, out: &Path) -> u8 {
     }
     eprintln!(
         "wetlint: rapport met {} bevindingen over {} bestanden geschreven naar {}",
-        collected.diagnostics.len(),
-        collected.parsed.len(),
+        summary.diagnostics.len(),
+        summary.files_checked,
         out.display()
     );
-    if collected.errors.is_empty() { 0 } else { 2 }
+    for e in &summary.errors {
+        let pos = e
+            .location
+            .map(|p| format!(":{}:{}", p.row, p.column))
+            .unwrap_or_default();
+        eprintln!("wetlint: {}{pos}: {}", e.filename, e.message);
+    }
+    if summary.errors.is_empty() { 0 } else { 2 }
 }
 
 fn severity_class(s: Severity) -> &'static str {
@@ -437,7 +482,17 @@ fn regulation_heatmap(views: &[UnitView]) -> String {
     s
 }
 
-fn render(c: &Collected, views: &[UnitView]) -> String {
+/// What the report shows besides the per-unit views.
+struct Summary {
+    diagnostics: Vec<Diagnostic>,
+    files_checked: usize,
+    skipped: usize,
+    errors: Vec<wetlint_diagnostics::FileError>,
+    /// Source line of each finding, by file and row.
+    lines: HashMap<(String, u32), String>,
+}
+
+fn render(c: &Summary, views: &[UnitView]) -> String {
     let diags = &c.diagnostics;
     let count = |sev: Severity| diags.iter().filter(|d| d.severity == sev).count();
     let mut per_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
@@ -474,7 +529,7 @@ fn render(c: &Collected, views: &[UnitView]) -> String {
     let _ = write!(
         h,
         "<p class=\"sub\">{} bestanden gecontroleerd, {} overgeslagen, {} niet leesbaar · wetlint {}</p></header><main>",
-        c.parsed.len(),
+        c.files_checked,
         c.skipped,
         c.errors.len(),
         env!("CARGO_PKG_VERSION")
@@ -587,11 +642,6 @@ fn render(c: &Collected, views: &[UnitView]) -> String {
     h.push_str("</section>");
 
     h.push_str("<section id=\"findings\"><h2>Alle bevindingen</h2>");
-    let sources: BTreeMap<&str, &str> = c
-        .parsed
-        .iter()
-        .map(|p| (p.display.as_str(), p.text.as_str()))
-        .collect();
     let mut listed = 0usize;
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
@@ -610,11 +660,11 @@ fn render(c: &Collected, views: &[UnitView]) -> String {
         );
         for d in ds {
             listed += 1;
-            let line = sources
-                .get(file)
-                .and_then(|t| t.lines().nth(d.location.row.saturating_sub(1) as usize))
+            let excerpt = c
+                .lines
+                .get(&(file.to_string(), d.location.row))
+                .map(String::as_str)
                 .unwrap_or("");
-            let excerpt: String = line.chars().take(220).collect();
             let _ = write!(
                 h,
                 "<li class=\"f {}\" data-code=\"{}\"><span class=\"pos\">{}:{}</span> <a class=\"code\" href=\"{}\">{}</a> {}<div class=\"src\">{}</div></li>",
@@ -625,7 +675,7 @@ fn render(c: &Collected, views: &[UnitView]) -> String {
                 esc(d.url.as_deref().unwrap_or("#")),
                 esc(&d.code),
                 esc(&d.message),
-                esc(&excerpt)
+                esc(excerpt)
             );
         }
         h.push_str("</ul></div>");

@@ -268,3 +268,63 @@ fn usage_errors_exit_2() {
     let o = run(&["check", "--output-format", "xml"], &root());
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A folder of regulations streams file by file (one mentions a toelichting
+/// without being one), a folder with a regulation and its toelichting is
+/// paired, and a cached re-run gives the same findings as the first run.
+#[test]
+fn streaming_pairing_and_cache_agree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let regs = dir.path().join("regelingen");
+    std::fs::create_dir(&regs).expect("mkdir");
+    std::fs::write(
+        regs.join("a.md"),
+        "# Besluit van 1 januari 2027, houdende regels over speeltuinen\n\nZie de nota van toelichting.\n\n### Artikel 1\n\nDe burgemeester kan een vergunning verlenen.\n\n### Artikel 2\n\nDit besluit treedt in werking op 1 januari 2027.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        regs.join("b.md"),
+        "# Besluit van 2 januari 2027, houdende regels over fietsen\n\n### Artikel 1\n\nOnze Minister kan een subsidie verstrekken.\n",
+    )
+    .expect("write");
+    let pair = dir.path().join("voorbeeldwet");
+    std::fs::create_dir(&pair).expect("mkdir");
+    for f in ["wetsvoorstel.md", "memorie-van-toelichting.md"] {
+        std::fs::copy(
+            root().join("fixtures/drafts/voorbeeldwet").join(f),
+            pair.join(f),
+        )
+        .expect("copy fixture");
+    }
+    let cache = dir.path().join("cache");
+    let check = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["check", ".", "--output-format", "json"];
+        args.extend_from_slice(extra);
+        let o = run(&args, dir.path());
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).expect("valid JSON")
+    };
+    let cache_arg = cache.to_string_lossy().into_owned();
+    let first = check(&["--cache-dir", &cache_arg]);
+    let files: std::collections::BTreeSet<&str> = first
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["filename"].as_str())
+        .collect();
+    // Both regulations were checked; the pair produced findings on the
+    // toelichting (which only happen when it is paired with the wet).
+    assert!(files.iter().any(|f| f.ends_with("a.md")), "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("b.md")), "{files:?}");
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("memorie-van-toelichting.md")),
+        "{files:?}"
+    );
+    let uncached = check(&["--no-cache"]);
+    assert_eq!(first, uncached);
+    assert!(cache.is_dir(), "cache entries were written");
+    let second = check(&["--cache-dir", &cache_arg]);
+    assert_eq!(first, second, "a cached re-run gives the same findings");
+}

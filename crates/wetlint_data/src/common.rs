@@ -103,7 +103,7 @@ pub(crate) fn check_regex(
     src: &Source<'_>,
     p: &Patroon,
     problems: &mut Problems,
-) -> Option<regex::Regex> {
+) -> Option<wetlint_regex::Regex> {
     if p.pattern().trim().is_empty() {
         problems.push(src.problem(Some(p.patroon.span()), ProblemKind::Empty, "leeg patroon"));
         return None;

@@ -17,9 +17,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
+use wetlint_regex::Regex;
 
 use crate::common::{Patroon, Text, canonical_form, check_forms, check_regex, s};
 use crate::error::{DataProblem, ProblemKind, Problems, Source};

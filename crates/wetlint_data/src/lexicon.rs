@@ -11,8 +11,10 @@
 //! * case-insensitive regular expressions on the normalised text;
 //! * case-sensitive regular expressions on the original text.
 //!
-//! A [`RegexSet`] pass first tells which expressions match at all, so only
-//! those are run again for their positions.
+//! A [`RegexSet`] pass first tells which expressions can match at all, so
+//! only those are run again for their positions. Expressions are
+//! [`wetlint_regex::Regex`], which keeps `\b` on the fast DFA path over
+//! Dutch text.
 //!
 //! All candidate hits are mapped to original byte ranges and then resolved:
 //! the leftmost hit wins, among hits starting at the same offset the longest
@@ -26,7 +28,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
+use wetlint_regex::{Regex, RegexBuilder};
 
 use crate::normalize::{NormalizedText, on_word_boundaries};
 
@@ -157,7 +160,9 @@ fn patterns<P>(list: Vec<(Regex, P, u8)>) -> Result<Option<Patterns<P>>, String>
     if list.is_empty() {
         return Ok(None);
     }
-    let set = RegexSetBuilder::new(list.iter().map(|(r, _, _)| r.as_str()))
+    // The set only says which expressions can match; their prefilter forms
+    // (without Unicode word assertions) keep it on the fast path.
+    let set = RegexSetBuilder::new(list.iter().map(|(r, _, _)| r.prefilter_str()))
         .size_limit(REGEX_SIZE_LIMIT * 4)
         .build()
         .map_err(|e| e.to_string())?;

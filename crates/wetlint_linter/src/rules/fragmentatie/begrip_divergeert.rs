@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
 use wetlint_index::{DefinitionEntry, Index};
+use wetlint_regex::Regex;
 use wetlint_syntax::{Definition, DefinitionScope, Document};
 
 use super::metrics::{label, own_bwb, plain};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{Clause, Document};
 
 use super::metrics::{anchor, article_blocks, getal, label_cap, regular, word_count};

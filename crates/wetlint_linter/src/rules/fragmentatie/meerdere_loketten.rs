@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::{Organisatie, Vorm};
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::Span;
 
 use super::metrics::{article_blocks, label, regular};

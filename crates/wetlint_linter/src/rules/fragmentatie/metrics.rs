@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
+use wetlint_regex::Regex;
 use wetlint_syntax::{Article, Clause, Document, Span};
 
 use crate::Context;

@@ -1,9 +1,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::{Organisatie, SectionKey, Vorm};
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use super::metrics::label;

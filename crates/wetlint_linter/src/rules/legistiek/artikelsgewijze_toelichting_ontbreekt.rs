@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{Article, Clause, ReferenceKind, Span};
 
 use super::common::{article_name, is_amending, is_vervallen, this_regulation};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Definition, DefinitionScope, Document, Span, UnitKind};
 
 use super::common::{block_at, sentence_at, this_regulation};
@@ -258,6 +258,15 @@ const FUNCTION: [&str; 30] = [
 
 /// Regex alternatives for the inflected forms of one word.
 fn forms(word: &str) -> String {
+    form_list(word)
+        .iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The lowercase inflected forms of `word`, longest first.
+fn form_list(word: &str) -> Vec<String> {
     let w = word.to_lowercase();
     let mut v: Vec<String> = vec![w.clone()];
     let w = w.trim_end_matches("'s").to_string();
@@ -326,10 +335,32 @@ fn forms(word: &str) -> String {
     }
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter()
-        .map(|s| regex::escape(s))
-        .collect::<Vec<_>>()
-        .join("|")
+    v
+}
+
+/// The compiled expression for `pattern`. The same terms ("Onze Minister",
+/// "het college") recur across thousands of regulations in a batch run, and
+/// compiling dominated this rule, so expressions are kept per thread (a
+/// bounded cache that starts over when full).
+fn compiled(pattern: String) -> Option<Regex> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const CAPACITY: usize = 32;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Option<Regex>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        if let Some(re) = c.borrow().get(&pattern) {
+            return re.clone();
+        }
+        let re = Regex::new(&pattern).ok();
+        let mut c = c.borrow_mut();
+        if c.len() >= CAPACITY {
+            c.clear();
+        }
+        c.insert(pattern, re.clone());
+        re
+    })
 }
 
 /// True when `term` (or an inflected form, or a compound with it) occurs in
@@ -370,6 +401,59 @@ fn used(text: &str, lower: &str, term: &str, scope: Span, skip: Span) -> bool {
     // Long terms: the first three words carry the meaning ("voorzienbare
     // bijzondere bedrijfsomstandigheden bij een …").
     words.truncate(2);
+    // Clamps a range to char boundaries inside the scope.
+    let clamp = |s: usize, e: usize| -> Option<(usize, usize)> {
+        let (mut s, mut e) = (s.max(scope.start), e.min(scope.end));
+        if s >= e {
+            return None;
+        }
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        (s < e).then_some((s, e))
+    };
+    // One longer word: whether one of its forms occurs anywhere, also
+    // inside a compound ("WW-uitkering", "uitkeringsbedrag"), is a plain
+    // substring search on the lowercase text; no expression is compiled.
+    if !abbreviation && words.len() == 1 && first.chars().count() >= 4 {
+        let mut list = form_list(first);
+        if first.chars().count() >= 9 {
+            // "authenticeren" is also used as "geauthenticeerd".
+            list.push(
+                first
+                    .to_lowercase()
+                    .chars()
+                    .take(first.chars().count() - 3)
+                    .collect(),
+            );
+        }
+        let Ok(ac) = aho_corasick::AhoCorasick::new(&list) else {
+            return true;
+        };
+        let same_offsets = lower.len() == text.len();
+        let hit = |s: usize, e: usize| -> bool {
+            let Some((s, e)) = clamp(s, e) else {
+                return false;
+            };
+            let owned;
+            let t: &str = match lower.get(s..e) {
+                Some(t) if same_offsets => t,
+                _ => {
+                    owned = text[s..e].to_lowercase();
+                    &owned
+                }
+            };
+            if t.contains('\u{ad}') {
+                ac.is_match(&t.replace('\u{ad}', ""))
+            } else {
+                ac.is_match(t)
+            }
+        };
+        return hit(scope.start, skip.start) || hit(skip.end, scope.end);
+    }
     let pattern = if abbreviation {
         format!(r"\b{}(?:'s|s)?\b", regex::escape(first))
     } else {
@@ -392,46 +476,21 @@ fn used(text: &str, lower: &str, term: &str, scope: Span, skip: Span) -> bool {
             })
             .collect::<Vec<_>>()
             .join(r"[’'\x22”»)]*(?:[\s*_]+[^\s.;:]+){0,5}?[\s*_]+[‘'\x22„“«(]*");
-        // A single longer word also counts inside a compound ("WW-uitkering",
-        // "arbeidsongeschiktheidsuitkering", "uitkeringsbedrag").
-        if words.len() == 1 && first.chars().count() >= 9 {
-            // "authenticeren" is also used as "geauthenticeerd".
-            let stem: String = first
-                .to_lowercase()
-                .chars()
-                .take(first.chars().count() - 3)
-                .collect();
-            format!(r"(?i)\p{{L}}*(?:{body}|{})\p{{L}}*", regex::escape(&stem))
-        } else if words.len() == 1 && first.chars().count() >= 4 {
-            format!(r"(?i)\p{{L}}*(?:{body})\p{{L}}*")
-        } else {
-            format!(r"(?i)\b(?:{body})\b")
-        }
+        format!(r"(?i)\b(?:{body})\b")
     };
-    let Ok(re) = Regex::new(&pattern) else {
+    let Some(re) = compiled(pattern) else {
         return true;
     };
     let in_range = |s: usize, e: usize| -> bool {
-        let (s, e) = (s.max(scope.start), e.min(scope.end));
-        if s >= e {
-            return false;
-        }
-        let mut s = s;
-        while !text.is_char_boundary(s) {
-            s += 1;
-        }
-        let mut e = e;
-        while !text.is_char_boundary(e) {
-            e -= 1;
-        }
-        s < e
-            && text.get(s..e).is_some_and(|t| {
+        clamp(s, e).is_some_and(|(s, e)| {
+            text.get(s..e).is_some_and(|t| {
                 if t.contains('\u{ad}') {
                     re.is_match(&t.replace('\u{ad}', ""))
                 } else {
                     re.is_match(t)
                 }
             })
+        })
     };
     in_range(scope.start, skip.start) || in_range(skip.end, scope.end)
 }

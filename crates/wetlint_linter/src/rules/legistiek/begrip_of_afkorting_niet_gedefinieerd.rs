@@ -1,8 +1,8 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, DocumentKind, Span};
 
 use super::common::{in_bijlage, in_quotes, is_amending, link_targets, this_regulation};

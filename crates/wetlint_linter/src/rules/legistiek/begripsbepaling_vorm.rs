@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Clause, Container, Definition, Span, UnitKind};
 
 use super::common::{in_bijlage, sort_key};

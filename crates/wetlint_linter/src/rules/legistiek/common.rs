@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use wetlint_regex::Regex;
 use wetlint_syntax::{Article, Document, DocumentKind, Span};
 
 use crate::context::Source;

@@ -1,9 +1,9 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::Vorm;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{DocumentKind, Span};
 
 use super::slot::{article_blocks, article_name, in_quotes, is_checked_regulation, own_blocks};

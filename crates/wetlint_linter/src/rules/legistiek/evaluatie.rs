@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::SectionKey;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, DocumentKind, Span};
 
 use super::slot::{article_name, in_quotes, is_checked_regulation, tail};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{Container, ReferenceKind, Resolution, Span};
 
 use super::slot::{article_body, article_name, in_quotes, is_checked_regulation};

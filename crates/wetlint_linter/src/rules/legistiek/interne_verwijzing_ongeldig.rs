@@ -1,8 +1,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{
     Article, BlockKind, Container, Document, Reference, ReferenceKind, Resolution, Span, UnitKind,
 };

@@ -1,8 +1,8 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, DefinitionScope, Document, DocumentKind, Span};
 
 use super::common::{effective_kind, in_bijlage, in_quotes, is_amending, this_regulation};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{Article, DocumentKind, Span};
 
 use super::slot::{

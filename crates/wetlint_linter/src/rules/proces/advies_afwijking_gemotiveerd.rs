@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::UitkomstSoort;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use super::common::{self, Zin, re};

@@ -1,9 +1,9 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::SectionKey;
 use wetlint_data::normalize::NormalizedText;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::BlockKind;
 
 use super::common::{self, Zin, re};

@@ -9,9 +9,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::SectionKey;
 use wetlint_data::normalize::NormalizedText;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Document, DocumentKind, Span};
 
 use crate::context::{Context, Source};

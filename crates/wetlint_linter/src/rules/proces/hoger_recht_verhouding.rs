@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::SectionKey;
 use wetlint_data::normalize::NormalizedText;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, DocumentKind, Span};
 
 use super::common::{self, Zin, re};

@@ -26,9 +26,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::normalize::NormalizedText;
 use wetlint_data::{Data, Moment, Organisatie, SectionKey, Vorm};
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, Document, DocumentKind, Span};
 
 use crate::context::{Context, Source};

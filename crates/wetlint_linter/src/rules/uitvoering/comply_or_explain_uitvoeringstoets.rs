@@ -1,9 +1,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::normalize::NormalizedText;
 use wetlint_data::{SectionKey, UitkomstSoort, Vorm};
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use super::actoren::{

@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::SectionKey;
 use wetlint_diagnostics::Severity;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use super::plichten::{self, Adressaat};

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, DocumentKind, Span};
 
 use super::plichten::article_label;

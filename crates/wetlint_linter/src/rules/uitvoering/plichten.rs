@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, Document, Span};
 
 use crate::context::{Context, Source};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::{OrgHit, OrgVia, Organisatie, SectionKey, Vorm};
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use super::plichten;

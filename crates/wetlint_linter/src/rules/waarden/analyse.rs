@@ -26,9 +26,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Serialize;
 use wetlint_data::{SignalHit, ValueCategory, ValueGroup, Waarde};
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Span};
 
 use crate::context::Context;

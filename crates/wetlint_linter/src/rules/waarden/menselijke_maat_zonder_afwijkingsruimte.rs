@@ -1,7 +1,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Clause, Container, Document, ReferenceKind, Resolution, Span};
 
 use super::analyse;

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::ValueGroup;
+use wetlint_regex::Regex;
 use wetlint_syntax::Span;
 
 use super::analyse::{self, HitRole};

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
 use wetlint_data::{OrgVia, SectionKey, ValueGroup};
+use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Container, Span};
 
 use super::analyse;
