@@ -23,7 +23,7 @@ measure() { # label, command...
   local label=$1; shift
   local log; log=$(mktemp)
   /usr/bin/time -f '%e %M' -o "$log" "$@" > /dev/null 2>&1 || true
-  read -r secs kb < "$log"; rm -f "$log"
+  read -r secs kb < <(tail -n 1 "$log"); rm -f "$log"
   printf '%-34s %8.2f s %8.1f MB/s %8.0f MB peak\n' "$label" "$secs" "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
   echo "$secs" > "target/bench-$label.secs"
 }
@@ -37,3 +37,22 @@ measure wetlint-cold ./target/release/wetlint check --profile batch --exit-zero 
 measure wetlint-cached ./target/release/wetlint check --profile batch --exit-zero --output-format json-lines --cache-dir target/bench-cache "$CORPUS"
 rg_s=$(cat target/bench-ripgrep.secs); wl_s=$(cat target/bench-wetlint-nocache.secs)
 printf 'ratio wetlint/ripgrep (no cache): %.2f\n' "$(echo "$wl_s / $rg_s" | bc -l)"
+cached_s=$(cat target/bench-wetlint-cached.secs)
+printf 'cached re-run / no-cache run: %.3f\n' "$(echo "$cached_s / $wl_s" | bc -l)"
+
+# Startup: best of 10 runs on one small file (no cache), against `rg` on it.
+small=fixtures/drafts/voorbeeldwet/wetsvoorstel.md
+best() { # command...
+  local b=999
+  for _ in $(seq 10); do
+    local s e
+    s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N)
+    b=$(echo "if ($e - $s < $b) $e - $s else $b" | bc -l)
+  done
+  echo "$b"
+}
+st=$(best ./target/release/wetlint check --no-cache --exit-zero --output-format concise "$small")
+rs=$(best rg -c -i -F -f target/lexicon-patterns.txt "$small")
+printf 'startup, one small file: wetlint %.1f ms, ripgrep %.1f ms\n' "$(echo "$st * 1000" | bc -l)" "$(echo "$rs * 1000" | bc -l)"
+echo "parse-only and rules-only throughput: WETLINT_CORPUS=$CORPUS/laws-markdown cargo bench -p wetlint_tests --bench parse / --bench rules"
+echo "index load time: WETLINT_CORPUS=$CORPUS/laws-markdown cargo bench -p wetlint_tests --bench index"

@@ -9,8 +9,10 @@
 //! every `\b` pattern ran in the PikeVM over whole documents; in batch runs
 //! that was a third of all time.
 //!
-//! A [`Regex`] here keeps the exact expression and, when it has Unicode word
-//! assertions, a *relaxed* one with those assertions removed. Removing an
+//! A [`Regex`] here keeps the exact expression and, when it has word
+//! assertions, a *relaxed* one with those assertions removed (compiled on
+//! the first search of a haystack over 2 KiB; shorter ones go to the exact
+//! expression, whose backtracker handles them well). Removing an
 //! assertion only widens what matches at every start position, so the
 //! relaxed expression finds every position where an exact match can start;
 //! and it has no Unicode look-around left, so it stays in the DFA. At each
@@ -25,7 +27,7 @@
 
 use std::borrow::Cow;
 
-use regex_syntax::hir::{self, Hir, HirKind, Look};
+use std::sync::OnceLock;
 
 pub use regex::{Captures, Error, Match};
 
@@ -42,8 +44,22 @@ const DFA_CACHE: usize = 256 * 1024;
 #[derive(Clone)]
 pub struct Regex {
     exact: regex::Regex,
-    relaxed: Option<Relaxed>,
+    /// The pattern without word assertions, when it has any.
+    relaxed_pattern: Option<String>,
+    case_insensitive: bool,
+    size_limit: usize,
+    /// Compiled on the first search of a long haystack, so expressions that
+    /// only ever see sentences cost one compilation.
+    relaxed: OnceLock<Option<Relaxed>>,
 }
+
+/// Below this many bytes the regex crate's bounded backtracker handles
+/// Unicode `\b` well, and the exact expression is used directly. (Zero in
+/// the unit tests, so their short haystacks exercise the fast path.)
+#[cfg(not(test))]
+const FAST_MIN: usize = 2048;
+#[cfg(test)]
+const FAST_MIN: usize = 0;
 
 #[derive(Clone)]
 struct Relaxed {
@@ -91,80 +107,76 @@ impl RegexBuilder {
             .size_limit(self.size_limit)
             .dfa_size_limit(DFA_CACHE)
             .build()?;
-        // The exact expression compiled, so the syntax is valid; a relaxed
-        // form that cannot be built just means no fast path.
-        let relaxed = regex_syntax::ParserBuilder::new()
-            .case_insensitive(self.case_insensitive)
-            .build()
-            .parse(&self.pattern)
-            .ok()
-            .and_then(|h| self.relax(h));
-        Ok(Regex { exact, relaxed })
+        Ok(Regex {
+            exact,
+            relaxed_pattern: strip_word_boundaries(&self.pattern),
+            case_insensitive: self.case_insensitive,
+            size_limit: self.size_limit,
+            relaxed: OnceLock::new(),
+        })
     }
+}
 
-    /// The relaxed expression of `h`, when it is worth having.
-    fn relax(&self, h: Hir) -> Option<Relaxed> {
-        if !h.properties().look_set().contains_word_unicode() {
-            return None;
+/// `pattern` with every `\b` and `\B` removed, or `None` when it has none
+/// (or uses the `\b{…}` forms or quantifies one: those are left to the
+/// exact expression). Removing an assertion only widens what matches; if
+/// the result does not compile, there is simply no fast path.
+fn strip_word_boundaries(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut it = pattern.chars().peekable();
+    let mut found = false;
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
         }
-        let printed = strip_word_looks(h).to_string();
-        let re = regex::RegexBuilder::new(&printed)
-            .size_limit(self.size_limit.saturating_mul(2))
-            .dfa_size_limit(DFA_CACHE)
-            .build()
-            .ok()?;
-        let anchored = regex_automata::meta::Regex::builder()
-            .syntax(
-                regex_automata::util::syntax::Config::new().case_insensitive(self.case_insensitive),
-            )
-            .configure(
-                regex_automata::meta::Config::new()
-                    .nfa_size_limit(Some(self.size_limit))
-                    .hybrid_cache_capacity(DFA_CACHE),
-            )
-            .build(&self.pattern)
-            .ok()?;
-        Some(Relaxed { re, anchored })
+        match it.next() {
+            Some('b' | 'B') => {
+                // `\b{start}`, or a quantified assertion: removing it would
+                // hand the quantifier to the atom before.
+                if matches!(it.peek(), Some('{' | '?' | '*' | '+')) {
+                    return None;
+                }
+                found = true;
+            }
+            Some(n) => {
+                out.push('\\');
+                out.push(n);
+            }
+            None => out.push('\\'),
+        }
     }
+    found.then_some(out)
 }
 
-/// `h` with every word-boundary assertion replaced by the empty expression.
-fn strip_word_looks(h: Hir) -> Hir {
-    match h.into_kind() {
-        HirKind::Look(l) if is_word_look(l) => Hir::empty(),
-        HirKind::Look(l) => Hir::look(l),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(hir::Literal(b)) => Hir::literal(b),
-        HirKind::Class(c) => Hir::class(c),
-        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
-            sub: Box::new(strip_word_looks(*r.sub)),
-            ..r
-        }),
-        HirKind::Capture(c) => Hir::capture(hir::Capture {
-            sub: Box::new(strip_word_looks(*c.sub)),
-            ..c
-        }),
-        HirKind::Concat(v) => Hir::concat(v.into_iter().map(strip_word_looks).collect()),
-        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(strip_word_looks).collect()),
+impl Regex {
+    /// The relaxed and anchored expressions, compiled on first use.
+    fn fast(&self) -> Option<&Relaxed> {
+        self.relaxed
+            .get_or_init(|| {
+                let printed = self.relaxed_pattern.as_deref()?;
+                let re = regex::RegexBuilder::new(printed)
+                    .case_insensitive(self.case_insensitive)
+                    .size_limit(self.size_limit)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                    .ok()?;
+                let anchored = regex_automata::meta::Regex::builder()
+                    .syntax(
+                        regex_automata::util::syntax::Config::new()
+                            .case_insensitive(self.case_insensitive),
+                    )
+                    .configure(
+                        regex_automata::meta::Config::new()
+                            .nfa_size_limit(Some(self.size_limit))
+                            .hybrid_cache_capacity(DFA_CACHE),
+                    )
+                    .build(self.exact.as_str())
+                    .ok()?;
+                Some(Relaxed { re, anchored })
+            })
+            .as_ref()
     }
-}
-
-fn is_word_look(l: Look) -> bool {
-    matches!(
-        l,
-        Look::WordAscii
-            | Look::WordAsciiNegate
-            | Look::WordUnicode
-            | Look::WordUnicodeNegate
-            | Look::WordStartAscii
-            | Look::WordEndAscii
-            | Look::WordStartUnicode
-            | Look::WordEndUnicode
-            | Look::WordStartHalfAscii
-            | Look::WordEndHalfAscii
-            | Look::WordStartHalfUnicode
-            | Look::WordEndHalfUnicode
-    )
 }
 
 /// The smallest char boundary of `h` at or after `i` (or `h.len()`).
@@ -201,20 +213,22 @@ impl Regex {
     /// assertions (for a `RegexSet` prefilter); the pattern itself when it
     /// has no fast path.
     pub fn prefilter_str(&self) -> &str {
-        match &self.relaxed {
-            Some(r) => r.re.as_str(),
-            None => self.exact.as_str(),
-        }
+        self.relaxed_pattern
+            .as_deref()
+            .unwrap_or_else(|| self.exact.as_str())
     }
 
-    /// Whether the fast path is used (for tests and benchmarks).
+    /// Whether long haystacks take the fast path (for tests).
     pub fn has_fast_path(&self) -> bool {
-        self.relaxed.is_some()
+        self.fast().is_some()
     }
 
     /// The leftmost-first match starting at or after `start`.
     fn locate<'h>(&self, h: &'h str, start: usize) -> Option<Match<'h>> {
-        let Some(r) = &self.relaxed else {
+        if h.len().saturating_sub(start) < FAST_MIN {
+            return self.exact.find_at(h, start);
+        }
+        let Some(r) = self.fast() else {
             return self.exact.find_at(h, start);
         };
         let mut pos = start;
@@ -236,7 +250,10 @@ impl Regex {
     }
 
     pub fn is_match(&self, h: &str) -> bool {
-        match &self.relaxed {
+        if h.len() < FAST_MIN {
+            return self.exact.is_match(h);
+        }
+        match self.fast() {
             // Cheap rejection first: most haystacks do not match at all.
             Some(r) if !r.re.is_match(h) => false,
             _ => self.locate(h, 0).is_some(),
