@@ -8,7 +8,7 @@ root="$(cd "$here/.." && pwd)"
 shared="${WETLINT_CORPUS:-$root/../shared/corpus}"
 fixtures="$root/fixtures/formats"
 c="$here/corpus"
-mkdir -p "$c"/{bwb,stop,op,docx,markdown}
+mkdir -p "$c"/{bwb,stop,op,docx,markdown,lint}
 
 copy() { # target, files...
   local t="$1"; shift
@@ -37,6 +37,11 @@ copy markdown "$shared"/laws-markdown/wet/*.md "$root"/fixtures/drafts/*/*.md "$
 for f in "$c"/markdown/*.md; do
   head -c 16384 "$f" > "$f.tmp" && mv "$f.tmp" "$f"
 done
-for t in bwb stop op docx markdown; do
+# The lint target starts from the drafts and rule fixtures (small, full of
+# the constructions the rules look at) and the Markdown seeds.
+for f in "$root"/fixtures/drafts/*/*.md "$root"/fixtures/rules/*/*/*.md "$c"/markdown/*.md; do
+  [ -f "$f" ] && cp -f "$f" "$c/lint/$(sha1sum < "$f" | cut -c1-16).md"
+done
+for t in bwb stop op docx markdown lint; do
   echo "$t: $(ls "$c/$t" | wc -l) seeds"
 done

@@ -53,6 +53,59 @@ pub fn op(data: &[u8]) {
     }
 }
 
+/// The whole engine on Markdown input: every rule (stable and preview) in
+/// the concept and batch profiles, with and without a paired toelichting
+/// made of the same text. The engine turns a panicking rule into an
+/// "interne fout" finding so a run survives it; here that is a crash.
+pub fn lint(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(data) = wetlint_data::Data::builtin() else {
+        return;
+    };
+    let doc = wetlint_syntax::parse(text, Some("fuzz.md"));
+    let toel_text = format!("# Memorie van toelichting\n\n{text}");
+    let toel = wetlint_syntax::parse(&toel_text, Some("memorie-van-toelichting.md"));
+    let _ = wetlint_syntax::outline::to_text(&doc, text, "fuzz.md");
+    for profile in [wetlint_linter::Profile::Concept, wetlint_linter::Profile::Batch] {
+        let mut settings = wetlint_linter::Settings {
+            profile,
+            ..wetlint_linter::Settings::default()
+        };
+        settings.selection.preview = true;
+        let reg = wetlint_linter::Source {
+            path: "fuzz.md",
+            text,
+            doc: &doc,
+        };
+        let t = wetlint_linter::Source {
+            path: "memorie-van-toelichting.md",
+            text: &toel_text,
+            doc: &toel,
+        };
+        for input in [
+            wetlint_linter::Input {
+                regeling: Some(reg),
+                toelichting: None,
+            },
+            wetlint_linter::Input {
+                regeling: Some(reg),
+                toelichting: Some(t),
+            },
+        ] {
+            for d in wetlint_linter::check(&input, &settings, data) {
+                assert!(
+                    !d.message.starts_with("interne fout"),
+                    "{}: {}",
+                    d.code,
+                    d.message
+                );
+            }
+        }
+    }
+}
+
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &b in data {

@@ -5,7 +5,7 @@
 //! token insertion) and runs the target function under `catch_unwind`. A
 //! panic is saved to `fuzz/artifacts/<target>/crash-<hash>` and counted.
 //!
-//! Usage: wetlint-fuzz-stable SECONDS TARGET… (targets: bwb stop op docx markdown)
+//! Usage: wetlint-fuzz-stable SECONDS TARGET… (targets: bwb stop op docx markdown lint)
 
 #[path = "../../fuzz_targets/common.rs"]
 mod common;
@@ -176,7 +176,7 @@ fn main() {
     let secs: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(60);
     let mut targets: Vec<String> = args.iter().skip(1).cloned().collect();
     if targets.is_empty() {
-        targets = ["bwb", "stop", "op", "docx", "markdown"]
+        targets = ["bwb", "stop", "op", "docx", "markdown", "lint"]
             .map(String::from)
             .to_vec();
     }
@@ -193,6 +193,7 @@ fn main() {
             "op" => common::op,
             "docx" => common::docx,
             "markdown" => common::markdown,
+            "lint" => common::lint,
             _ => {
                 eprintln!("onbekend target {t}");
                 std::process::exit(2);

@@ -338,22 +338,23 @@ fn form_list(word: &str) -> Vec<String> {
     v
 }
 
-/// The compiled expression for `pattern`. The same terms ("Onze Minister",
-/// "het college") recur across thousands of regulations in a batch run, and
-/// compiling dominated this rule, so expressions are kept per thread (a
-/// bounded cache that starts over when full).
-fn compiled(pattern: String) -> Option<Regex> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    const CAPACITY: usize = 32;
-    thread_local! {
-        static CACHE: RefCell<HashMap<String, Option<Regex>>> = RefCell::new(HashMap::new());
-    }
-    CACHE.with(|c| {
+/// Compiled expressions by pattern, kept per thread. The same terms ("Onze
+/// Minister", "het college") recur across thousands of regulations in a
+/// batch run, and compiling dominated this rule; the cache is bounded and
+/// starts over when full.
+fn cached<R: Clone>(
+    cache: &'static std::thread::LocalKey<
+        std::cell::RefCell<std::collections::HashMap<String, Option<R>>>,
+    >,
+    pattern: String,
+    build: impl FnOnce(&str) -> Option<R>,
+) -> Option<R> {
+    const CAPACITY: usize = 64;
+    cache.with(|c| {
         if let Some(re) = c.borrow().get(&pattern) {
             return re.clone();
         }
-        let re = Regex::new(&pattern).ok();
+        let re = build(&pattern);
         let mut c = c.borrow_mut();
         if c.len() >= CAPACITY {
             c.clear();
@@ -362,6 +363,17 @@ fn compiled(pattern: String) -> Option<Regex> {
         re
     })
 }
+
+thread_local! {
+    static WORD_RES: std::cell::RefCell<std::collections::HashMap<String, Option<Regex>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+    static WINDOW_RES: std::cell::RefCell<std::collections::HashMap<String, Option<regex::Regex>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Longest stretch of text a multi-word match is looked for in, from where
+/// its first word occurs (at most five words in between).
+const WINDOW: usize = 4096;
 
 /// True when `term` (or an inflected form, or a compound with it) occurs in
 /// `scope` outside `skip`.
@@ -478,21 +490,76 @@ fn used(text: &str, lower: &str, term: &str, scope: Span, skip: Span) -> bool {
             .join(r"[’'\x22”»)]*(?:[\s*_]+[^\s.;:]+){0,5}?[\s*_]+[‘'\x22„“«(]*");
         format!(r"(?i)\b(?:{body})\b")
     };
-    let Some(re) = compiled(pattern) else {
+    let in_slices = |test: &dyn Fn(&str) -> bool| -> bool {
+        let one = |s: usize, e: usize| {
+            clamp(s, e).is_some_and(|(s, e)| {
+                text.get(s..e).is_some_and(|t| {
+                    if t.contains('\u{ad}') {
+                        test(&t.replace('\u{ad}', ""))
+                    } else {
+                        test(t)
+                    }
+                })
+            })
+        };
+        one(scope.start, skip.start) || one(skip.end, scope.end)
+    };
+    if abbreviation || lower.len() != text.len() {
+        let Some(re) = cached(&WORD_RES, pattern, |p| Regex::new(p).ok()) else {
+            return true;
+        };
+        return in_slices(&|t| re.is_match(t));
+    }
+    // Several words: a match starts with a form of the first word, so the
+    // expression is only tried in a window from each place where one
+    // occurs (found with aho-corasick on the lowercase text). Small windows
+    // keep the search in the regex crate's backtracker, which handles the
+    // Unicode word boundaries fast.
+    let Some(re) = cached(&WINDOW_RES, pattern, |p| {
+        regex::RegexBuilder::new(p)
+            .dfa_size_limit(256 * 1024)
+            .build()
+            .ok()
+    }) else {
         return true;
     };
-    let in_range = |s: usize, e: usize| -> bool {
-        clamp(s, e).is_some_and(|(s, e)| {
-            text.get(s..e).is_some_and(|t| {
-                if t.contains('\u{ad}') {
-                    re.is_match(&t.replace('\u{ad}', ""))
-                } else {
-                    re.is_match(t)
-                }
-            })
+    let mut starts = form_list(first);
+    if words.len() > 1 && first.chars().count() >= 9 {
+        starts.push(
+            first
+                .to_lowercase()
+                .chars()
+                .take(first.chars().count() - 3)
+                .collect(),
+        );
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&starts)
+    else {
+        return true;
+    };
+    let windowed = |s: usize, e: usize| -> bool {
+        let Some((s, e)) = clamp(s, e) else {
+            return false;
+        };
+        let t = &text[s..e];
+        // The lowercase text has the same offsets (checked above); soft
+        // hyphens are removed only on the slow path.
+        let low = match lower.get(s..e) {
+            Some(l) if !t.contains('\u{ad}') => l,
+            _ => return re.is_match(&t.replace('\u{ad}', "")),
+        };
+        ac.find_iter(low).any(|m| {
+            let mut end = (m.start() + WINDOW).min(t.len());
+            while !t.is_char_boundary(end) {
+                end -= 1;
+            }
+            re.find_at(&t[..end], m.start())
+                .is_some_and(|hit| hit.end() < end || end == t.len())
         })
     };
-    in_range(scope.start, skip.start) || in_range(skip.end, scope.end)
+    windowed(scope.start, skip.start) || windowed(skip.end, scope.end)
 }
 
 #[cfg(test)]
