@@ -129,16 +129,22 @@ pub(crate) fn complexities(text: &str, doc: &Document) -> Vec<Complexity> {
     let blocks = article_blocks(doc);
     // References per article; "van overeenkomstige toepassing" counts double.
     let mut refs = vec![0usize; doc.articles.len()];
+    // Whether a block says "overeenkomstige toepassing", computed once per
+    // block (an article can have hundreds of references).
+    let mut oet: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
     for r in &doc.references {
         let Some(ai) = r.from_article else { continue };
         let Some(bs) = blocks.get(ai) else { continue };
         let double = bs
             .iter()
-            .find(|b| b.text.contains(r.span.start))
-            .is_some_and(|b| {
-                text.get(b.text.start..b.text.end)
-                    .unwrap_or("")
-                    .contains("overeenkomstige toepassing")
+            .position(|b| b.text.contains(r.span.start))
+            .is_some_and(|bi| {
+                *oet.entry((ai, bi)).or_insert_with(|| {
+                    let b = &bs[bi];
+                    text.get(b.text.start..b.text.end)
+                        .unwrap_or("")
+                        .contains("overeenkomstige toepassing")
+                })
             });
         if let Some(n) = refs.get_mut(ai) {
             *n += if double { 2 } else { 1 };

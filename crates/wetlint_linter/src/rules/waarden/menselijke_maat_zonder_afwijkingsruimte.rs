@@ -1,6 +1,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use wetlint_data::SignalHit;
 use wetlint_regex::Regex;
 use wetlint_syntax::{BlockKind, Clause, Container, Document, ReferenceKind, Resolution, Span};
 
@@ -251,9 +252,9 @@ pub(crate) fn bound_consequences(ctx: &Context<'_>) -> Vec<BoundConsequence> {
         }
         for s in sentences(r.text, b.text) {
             let st = r.slice(s);
-            let mut found: Vec<(Range<usize>, &str)> = adverse
+            let mut found: Vec<(Range<usize>, &str)> = starting_in(adverse, s)
                 .iter()
-                .filter(|h| !h.weak && s.start <= h.range.start && h.range.end <= s.end)
+                .filter(|h| !h.weak && h.range.end <= s.end)
                 .map(|h| (h.range.clone(), h.form))
                 .collect();
             for m in EXTRA_ADVERSE.find_iter(st) {
@@ -269,9 +270,9 @@ pub(crate) fn bound_consequences(ctx: &Context<'_>) -> Vec<BoundConsequence> {
                 continue;
             }
             // Discretion in the same sentence ("kan … worden ingetrokken", "tenzij").
-            if discretion
+            if starting_in(discretion, s)
                 .iter()
-                .any(|h| !h.weak && s.start <= h.range.start && h.range.end <= s.end)
+                .any(|h| !h.weak && h.range.end <= s.end)
             {
                 continue;
             }
@@ -282,9 +283,9 @@ pub(crate) fn bound_consequences(ctx: &Context<'_>) -> Vec<BoundConsequence> {
             let block_before = r.text.get(b.text.start..s.start).unwrap_or("");
             for (range, form) in found {
                 if let Some(c) = consequence(r.text, s, block_before, range, form) {
-                    let pro_rata = discretion
+                    let pro_rata = starting_in(discretion, s)
                         .iter()
-                        .any(|h| h.weak && s.start <= h.range.start && h.range.end <= s.end);
+                        .any(|h| h.weak && h.range.end <= s.end);
                     out.push(BoundConsequence {
                         article: index,
                         pro_rata,
@@ -308,6 +309,30 @@ pub(crate) fn bound_consequences(ctx: &Context<'_>) -> Vec<BoundConsequence> {
         })
     });
     out
+}
+
+/// The hits that start inside `span`. Lexicon hits come sorted by start, so
+/// this is a binary search instead of a scan of every hit per sentence
+/// (quadratic on long regulations); unsorted input falls back to a filter.
+fn starting_in<'h, 'd>(
+    hits: &'h [SignalHit<'d>],
+    span: Span,
+) -> std::borrow::Cow<'h, [SignalHit<'d>]>
+where
+    SignalHit<'d>: Clone,
+{
+    if hits.is_sorted_by_key(|h| h.range.start) {
+        let lo = hits.partition_point(|h| h.range.start < span.start);
+        let hi = hits.partition_point(|h| h.range.start < span.end);
+        std::borrow::Cow::Borrowed(&hits[lo..hi.max(lo)])
+    } else {
+        std::borrow::Cow::Owned(
+            hits.iter()
+                .filter(|h| span.start <= h.range.start && h.range.start < span.end)
+                .cloned()
+                .collect(),
+        )
+    }
 }
 
 /// An onderdeel whose list intro makes it a condition ("… wordt ingetrokken
