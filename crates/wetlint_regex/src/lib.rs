@@ -38,7 +38,7 @@ const SIZE_LIMIT: usize = 10 * (1 << 20);
 /// expression, per thread) adds up to hundreds of megabytes over the few
 /// hundred expressions of the rules in a batch run; the patterns here are
 /// small, and a cache that fills up is simply cleared and rebuilt.
-const DFA_CACHE: usize = 256 * 1024;
+const DFA_CACHE: usize = 64 * 1024;
 
 /// A compiled regular expression; see the module documentation.
 #[derive(Clone)]
