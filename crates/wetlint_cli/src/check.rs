@@ -12,7 +12,7 @@ use wetlint_config::pairing::{self, FileInfo};
 use wetlint_diagnostics::{Diagnostic, FileError, OutputFormat, Report, RuleInfo, Severity};
 use wetlint_linter::{Input, Profile, Settings, Source, registry};
 
-use crate::{baseline, cache, input};
+use crate::{baseline, cache};
 
 /// Options of `wetlint check`, after argument parsing.
 #[derive(Debug, Clone, Default)]
@@ -128,12 +128,14 @@ fn is_draft(doc: &wetlint_syntax::Document) -> bool {
 /// through the cache, `[per-file-ignores]` and the mapping back to XML or
 /// .docx positions.
 pub struct UnitRun<'a> {
-    /// The files the unit's indices point into.
+    /// The files the unit's indices point into. When the result came from
+    /// the cache and the caller said it does not need documents, they hold
+    /// their text but an empty document.
     pub files: &'a [Parsed],
     pub unit: pairing::Unit,
-    /// When the result came from the cache and the caller said it does not
-    /// need documents, the files hold their text but an empty document.
     pub diagnostics: Vec<Diagnostic>,
+    /// The index the run loaded (`--index`), for callers that analyse more.
+    pub index: Option<&'a wetlint_index::Index>,
 }
 
 /// The outcome of [`run_units`]: one result per unit, in no fixed order.
@@ -215,6 +217,21 @@ impl Run<'_> {
         settings_for(self.opts, cfg.map(|c| &c.config), self.index.as_ref())
     }
 
+    fn index(&self) -> Option<&wetlint_index::Index> {
+        self.index.as_ref().map(|i| &*i.0)
+    }
+
+    /// Whether `path` was named on the command line (checked even when it
+    /// is no regulation or toelichting).
+    fn explicit(&self, path: &Path) -> bool {
+        self.opts.paths.iter().any(|x| x == path)
+    }
+
+    /// The cache key of a unit's files, when the cache is on.
+    fn key(&self, files: &[(&str, &str)], settings: &Settings) -> Option<u64> {
+        self.cache.as_ref().map(|c| c.key(files, settings))
+    }
+
     /// Lints one unit of `parsed` (through the cache).
     fn lint(&self, parsed: &[Parsed], u: &pairing::Unit, cfg: Option<&Loaded>) -> Vec<Diagnostic> {
         let settings = self.settings(cfg);
@@ -223,12 +240,24 @@ impl Run<'_> {
             .flatten()
             .map(|i| (parsed[i].display.as_str(), parsed[i].text.as_str()))
             .collect();
-        let key = self.cache.as_ref().map(|c| c.key(&files, &settings));
+        let key = self.key(&files, &settings);
         if let (Some(c), Some(k)) = (&self.cache, key)
             && let Some(cache::Entry::Checked(hit)) = c.get(k)
         {
             return hit;
         }
+        self.lint_uncached(parsed, u, cfg, &settings, key)
+    }
+
+    /// Lints one unit and stores the result under `key`.
+    fn lint_uncached(
+        &self,
+        parsed: &[Parsed],
+        u: &pairing::Unit,
+        cfg: Option<&Loaded>,
+        settings: &Settings,
+        key: Option<u64>,
+    ) -> Vec<Diagnostic> {
         let src = |i: usize| Source {
             path: &parsed[i].display,
             text: &parsed[i].text,
@@ -242,7 +271,7 @@ impl Run<'_> {
             cfg,
             u,
             parsed,
-            wetlint_linter::check(&input, &settings, self.data),
+            wetlint_linter::check(&input, settings, self.data),
         );
         crate::formats::map_back(&mut diags, parsed);
         if let (Some(c), Some(k)) = (&self.cache, key) {
@@ -259,31 +288,21 @@ impl Run<'_> {
         f: &(impl Fn(UnitRun<'_>) -> T + Sync),
     ) -> Streamed<T> {
         let display = display_path(path);
-        let explicit = self.opts.paths.iter().any(|x| x == path);
+        if crate::formats::is_converted(path) {
+            return self.stream_converted(path, display, cfg, f);
+        }
+        let explicit = self.explicit(path);
         let unit = pairing::Unit {
             regeling: Some(0),
             toelichting: None,
         };
-        if crate::formats::is_converted(path) {
-            return self.stream_converted(path, display, cfg, f);
-        }
         // Text files: look in the cache before parsing.
-        let text = match input::read_text(path) {
+        let text = match crate::formats::read_text(path, &display) {
             Ok(t) => t,
-            Err((message, pos)) => {
-                return Streamed::Error(FileError {
-                    filename: display,
-                    location: pos
-                        .map(|(row, column)| wetlint_diagnostics::Position { row, column }),
-                    message,
-                });
-            }
+            Err(e) => return Streamed::Error(e),
         };
         let settings = self.settings(cfg);
-        let key = self
-            .cache
-            .as_ref()
-            .map(|c| c.key(&[(display.as_str(), text.as_str())], &settings));
+        let key = self.key(&[(display.as_str(), text.as_str())], &settings);
         let hit = match (&self.cache, key) {
             (Some(c), Some(k)) => c.get(k),
             _ => None,
@@ -308,6 +327,7 @@ impl Run<'_> {
                     files: &files,
                     unit,
                     diagnostics: diags.clone(),
+                    index: self.index(),
                 })],
                 0,
             );
@@ -332,13 +352,14 @@ impl Run<'_> {
         }
         let diagnostics = match hit {
             Some(cache::Entry::Checked(d)) => d,
-            _ => self.lint(&files, &unit, cfg),
+            _ => self.lint_uncached(&files, &unit, cfg, &settings, key),
         };
         Streamed::Done(
             vec![f(UnitRun {
                 files: &files,
                 unit,
                 diagnostics,
+                index: self.index(),
             })],
             0,
         )
@@ -359,7 +380,7 @@ impl Run<'_> {
         if parts.iter().any(|p| p.doc.kind().is_toelichting()) {
             return Streamed::Toelichting;
         }
-        let explicit = self.opts.paths.iter().any(|x| x == path);
+        let explicit = self.explicit(path);
         let mut done = Vec::new();
         let mut skipped = 0;
         for (i, p) in parts.iter().enumerate() {
@@ -375,6 +396,7 @@ impl Run<'_> {
                 files: &parts,
                 unit,
                 diagnostics: self.lint(&parts, &unit, cfg),
+                index: self.index(),
             }));
         }
         Streamed::Done(done, skipped)
@@ -400,7 +422,7 @@ impl Run<'_> {
             match r {
                 Ok(ps) => {
                     for p in ps {
-                        if is_draft(&p.doc) || self.opts.paths.iter().any(|x| x == &p.path) {
+                        if is_draft(&p.doc) || self.explicit(&p.path) {
                             parsed.push(p);
                             parsed_config.push(configs[i].as_ref());
                         } else {
@@ -445,6 +467,7 @@ impl Run<'_> {
                     files: &parsed,
                     unit: *u,
                     diagnostics: self.lint(&parsed, u, cfg),
+                    index: self.index(),
                 })
             })
             .collect();
@@ -627,16 +650,35 @@ fn group(files: &[PathBuf], configs: &[Option<Loaded>], opts: &Options) -> Vec<G
         }
         i
     }
-    let mut paired_dirs: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    // Every file carries its folder's configuration: visit each once, and
+    // find a pair's folders by canonical path (not file by file).
+    let mut distinct: BTreeMap<&Path, &Loaded> = BTreeMap::new();
     for c in configs.iter().flatten() {
+        distinct.entry(c.path.as_path()).or_insert(c);
+    }
+    let canonical_dirs: BTreeMap<PathBuf, usize> =
+        if distinct.values().all(|c| c.config.pairs.is_empty()) {
+            BTreeMap::new()
+        } else {
+            dirs.iter()
+                .filter_map(|(d, &id)| {
+                    let d = if d.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        d.as_path()
+                    };
+                    Some((std::fs::canonicalize(d).ok()?, id))
+                })
+                .collect()
+        };
+    let mut paired_dirs: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    for c in distinct.values() {
         for pr in &c.config.pairs {
             let ids: Vec<usize> = [c.dir.join(&pr.regeling), c.dir.join(&pr.toelichting)]
                 .iter()
                 .filter_map(|p| {
-                    files
-                        .iter()
-                        .find(|f| pairing::same_file(f, p))
-                        .and_then(|f| dirs.get(&dir_of(f)).copied())
+                    let p = std::fs::canonicalize(p).ok()?;
+                    canonical_dirs.get(p.parent()?).copied()
                 })
                 .collect();
             paired_dirs.extend(ids.iter().copied());

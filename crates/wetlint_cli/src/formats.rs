@@ -112,28 +112,30 @@ pub fn convert(path: &Path, display: &str) -> Result<Vec<Converted>, FileError> 
     })
 }
 
+/// Reads a text file (not XML or .docx); a problem becomes a [`FileError`]
+/// naming the file and, where it applies, the position.
+pub fn read_text(path: &Path, display: &str) -> Result<String, FileError> {
+    input::read_text(path).map_err(|(message, pos)| FileError {
+        filename: display.to_string(),
+        location: pos.map(|(row, column)| Position { row, column }),
+        message,
+    })
+}
+
 /// Reads and parses one input file: text as before, other formats through
 /// the readers (one `Parsed` per document).
 pub fn load(path: &Path, display: String) -> Result<Vec<Parsed>, FileError> {
     let name = path.file_name().and_then(|n| n.to_str());
     if !is_converted(path) {
-        return match input::read_text(path) {
-            Ok(text) => {
-                let doc = wetlint_syntax::parse(&text, name);
-                Ok(vec![Parsed {
-                    display,
-                    path: path.to_path_buf(),
-                    text,
-                    doc,
-                    mapped: None,
-                }])
-            }
-            Err((message, pos)) => Err(FileError {
-                filename: display,
-                location: pos.map(|(row, column)| Position { row, column }),
-                message,
-            }),
-        };
+        let text = read_text(path, &display)?;
+        let doc = wetlint_syntax::parse(&text, name);
+        return Ok(vec![Parsed {
+            display,
+            path: path.to_path_buf(),
+            text,
+            doc,
+            mapped: None,
+        }]);
     }
     let docs = convert(path, &display)?;
     let multi = docs.len() > 1;

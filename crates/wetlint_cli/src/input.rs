@@ -29,7 +29,7 @@ pub fn read_text(path: &Path) -> Result<String, (String, Option<(u32, u32)>)> {
         return Err(("het bestand is leeg".into(), None));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        let (row, col) = position_of(&bytes, nul);
+        let (row, col) = wetlint_formats::bytes_position(&bytes, nul);
         return Err((
             "het bestand is binair (bevat een NUL-byte), geen tekst".into(),
             Some((row, col)),
@@ -40,7 +40,7 @@ pub fn read_text(path: &Path) -> Result<String, (String, Option<(u32, u32)>)> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let (row, col) = position_of(&bytes, at);
+            let (row, col) = wetlint_formats::bytes_position(&bytes, at);
             return Err((
                 format!(
                     "het bestand is geen geldige UTF-8-tekst (ongeldige byte 0x{:02x} op regel {row}, kolom {col}); sla het op als UTF-8",
@@ -54,20 +54,6 @@ pub fn read_text(path: &Path) -> Result<String, (String, Option<(u32, u32)>)> {
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text))
-}
-
-fn position_of(bytes: &[u8], at: usize) -> (u32, u32) {
-    let before = &bytes[..at.min(bytes.len())];
-    let row = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (row as u32, col as u32)
 }
 
 fn describe_io(e: &std::io::Error) -> String {

@@ -67,17 +67,6 @@ pub fn run(opts: &Options, out: &Path) -> u8 {
         }
     };
     let profile = opts.profile.unwrap_or(wetlint_linter::Profile::Batch);
-    // The index is loaded by the run; the views need it too.
-    let index = match &opts.index {
-        Some(p) => match wetlint_index::Index::load(p) {
-            Ok(i) => Some(i),
-            Err(e) => {
-                eprintln!("wetlint: {e}");
-                return 2;
-            }
-        },
-        None => None,
-    };
     // Each unit is analysed while its documents are in memory.
     let outcome = match check::run_units(opts, true, |run| {
         let parsed = run.files;
@@ -88,7 +77,7 @@ pub fn run(opts: &Options, out: &Path) -> u8 {
             doc: &parsed[i].doc,
         };
         let ctx = Context::new(u.regeling.map(src), u.toelichting.map(src), data, profile)
-            .with_index(index.as_ref());
+            .with_index(run.index);
         let first = u.regeling.or(u.toelichting);
         let mut reg_values: Vec<String> = ctx
             .values(wetlint_linter::Which::Regeling)

@@ -328,3 +328,52 @@ fn streaming_pairing_and_cache_agree() {
     let second = check(&["--cache-dir", &cache_arg]);
     assert_eq!(first, second, "a cached re-run gives the same findings");
 }
+
+/// A `[[paar]]` entry pairs a regulation and a toelichting in different
+/// folders: the findings are those of the same pair in one folder.
+#[test]
+fn pair_across_folders_from_the_configuration() {
+    let findings = |dir: &Path| -> Vec<(String, String)> {
+        let o = run(
+            &["check", ".", "--output-format", "json", "--no-cache"],
+            dir,
+        );
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+        let mut out: Vec<(String, String)> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or("").to_string(),
+                    d["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let example = root().join("fixtures/drafts/voorbeeldwet");
+    let together = tempfile::tempdir().expect("tempdir");
+    let apart = tempfile::tempdir().expect("tempdir");
+    for sub in ["regeling", "toelichting"] {
+        std::fs::create_dir(apart.path().join(sub)).expect("mkdir");
+    }
+    for (f, sub) in [
+        ("wetsvoorstel.md", "regeling"),
+        ("memorie-van-toelichting.md", "toelichting"),
+    ] {
+        std::fs::copy(example.join(f), together.path().join(f)).expect("copy");
+        std::fs::copy(example.join(f), apart.path().join(sub).join(f)).expect("copy");
+    }
+    let unpaired = findings(apart.path());
+    std::fs::write(
+        apart.path().join("wetlint.toml"),
+        "[[paar]]\nregeling = \"regeling/wetsvoorstel.md\"\ntoelichting = \"toelichting/memorie-van-toelichting.md\"\n",
+    )
+    .expect("write config");
+    let paired = findings(apart.path());
+    assert_eq!(paired, findings(together.path()));
+    assert_ne!(paired, unpaired, "pairing changes the findings");
+}

@@ -134,7 +134,7 @@ pub fn pair(files: &[FileInfo<'_>], explicit: &[(PathBuf, PathBuf)]) -> Vec<Unit
     units
 }
 
-pub fn same_file(a: &Path, b: &Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     a == b
         || std::fs::canonicalize(a)
             .ok()

@@ -35,6 +35,7 @@ mod xml;
 use std::path::Path;
 
 pub use map::SourceMap;
+pub use xml::bytes_position;
 
 /// A source format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

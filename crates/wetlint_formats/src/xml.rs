@@ -42,7 +42,9 @@ fn position_of(text: &str, at: usize) -> (u32, u32) {
     (row as u32, col as u32)
 }
 
-fn bytes_position(bytes: &[u8], at: usize) -> (u32, u32) {
+/// The 1-based row and column (in characters) of byte `at` of a file that
+/// may not be valid UTF-8 (for error messages).
+pub fn bytes_position(bytes: &[u8], at: usize) -> (u32, u32) {
     let before = &bytes[..at.min(bytes.len())];
     let row = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before

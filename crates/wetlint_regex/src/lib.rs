@@ -120,7 +120,8 @@ impl RegexBuilder {
 /// `pattern` with every `\b` and `\B` removed, or `None` when it has none
 /// (or uses the `\b{…}` forms or quantifies one: those are left to the
 /// exact expression). Removing an assertion only widens what matches; if
-/// the result does not compile, there is simply no fast path.
+/// the result does not compile, there is simply no fast path. (`\b` is an
+/// error inside a character class, so every one found is an assertion.)
 fn strip_word_boundaries(pattern: &str) -> Option<String> {
     let mut out = String::with_capacity(pattern.len());
     let mut it = pattern.chars().peekable();
